@@ -1,0 +1,33 @@
+using ChildStory.Data;
+using ChildStory.Features.Access;
+using ChildStory.Features.Audit;
+using ChildStory.Features.Children;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildStory;
+
+public static class CoreServices
+{
+    /// <summary>Registers the database and every use case; pages, API endpoints, CLI verbs and jobs all resolve the same handlers.</summary>
+    public static IServiceCollection AddChildStoryCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSetup.FromConfiguration(configuration);
+        services.AddSingleton(settings);
+        services.AddDbContext<ChildStoryDbContext>(o => DatabaseSetup.Configure(o, settings));
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<AccessOptions>().Bind(configuration.GetSection("Access"));
+
+        services.AddScoped<ChildAccess>();
+        services.AddScoped<BreakGlass>();
+        services.AddScoped<GlassBreakReviews>();
+        services.AddScoped<ReviewGlassBreak>();
+        services.AddScoped<SearchChildren>();
+        services.AddScoped<GetChildRecord>();
+        services.AddScoped<MyCaseload>();
+        services.AddScoped<VerifyAuditChain>();
+        services.AddScoped<GetChildAccessLog>();
+        services.AddScoped<Features.Admin.AddPractitioner>();
+        return services;
+    }
+}

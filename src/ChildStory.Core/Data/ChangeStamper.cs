@@ -1,0 +1,51 @@
+using System.Text.Json;
+using ChildStory.Common;
+using ChildStory.Domain;
+using ChildStory.Domain.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildStory.Data;
+
+/// <summary>
+/// Runs before every save: stamps who and when on each changed row, and writes a "child changed" audit entry for
+/// each change to a row of a child's record, naming the properties that changed (never their values: the audit
+/// log is read more widely than the record).
+/// </summary>
+internal static class ChangeStamper
+{
+    public static void Stamp(ChildStoryDbContext db, Actor actor, DateTimeOffset now)
+    {
+        var changes = new List<AuditEntry>();
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("The audit log is append-only: entries cannot be changed or deleted.");
+            }
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+            if (entry.Entity is Stamped stamped && entry.State != EntityState.Deleted)
+            {
+                if (entry.State == EntityState.Added)
+                {
+                    stamped.CreatedAt = now;
+                    stamped.CreatedBy = actor.Name;
+                }
+                stamped.UpdatedAt = now;
+                stamped.UpdatedBy = actor.Name;
+            }
+            if (db.AuditChildChanges && entry.Entity is IChildData childData)
+            {
+                var changed = entry.State == EntityState.Modified
+                    ? entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToArray()
+                    : [];
+                var detail = JsonSerializer.Serialize(new { change = entry.State.ToString(), properties = changed });
+                var subject = $"{entry.Metadata.ClrType.Name}:{entry.Property("Id").CurrentValue}";
+                changes.Add(new AuditEntry(now, actor, AuditActions.ChildChanged, childData.ChildId, subject, detail));
+            }
+        }
+        db.AuditEntries.AddRange(changes);
+    }
+}

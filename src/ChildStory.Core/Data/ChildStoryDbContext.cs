@@ -1,0 +1,87 @@
+using ChildStory.Common;
+using ChildStory.Domain.Access;
+using ChildStory.Domain.Audit;
+using ChildStory.Domain.Partnership;
+using ChildStory.Domain.People;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildStory.Data;
+
+public sealed class ChildStoryDbContext(
+    DbContextOptions<ChildStoryDbContext> options,
+    IActorAccessor? actors = null,
+    TimeProvider? time = null)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    private readonly IActorAccessor _actors = actors ?? new FixedActorAccessor(Actor.System());
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Practitioner> Practitioners => Set<Practitioner>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonName> PersonNames => Set<PersonName>();
+    public DbSet<Address> Addresses => Set<Address>();
+    public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<Involvement> Involvements => Set<Involvement>();
+    public DbSet<GlassBreak> GlassBreaks => Set<GlassBreak>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// Bulk loads (demo seeding) switch off the per-row "child changed" audit entries and write one summary entry
+    /// instead; every other write leaves this on.
+    /// </summary>
+    public bool AuditChildChanges { get; set; } = true;
+
+    public TimeProvider Time => _time;
+
+    public Actor CurrentActor => _actors.Current;
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    /// <summary>Adds an entry to the audit log; it is chained and written with the next save.</summary>
+    public void Audit(string action, Guid? childId = null, string? subject = null, string? detail = null, string? reason = null) =>
+        AuditEntries.Add(new AuditEntry(_time.GetUtcNow(), _actors.Current, action, childId, subject, detail, reason));
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            // SQLite has no date-time type: a fixed-width UTC text form keeps ordering and comparisons in SQL correct.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcIsoStringConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ChildStoryDbContext).Assembly);
+        StoreEnumsAsStrings(builder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeStamper.Stamp(this, _actors.Current, _time.GetUtcNow());
+        return await AuditChain.SaveWithChainAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+    }
+
+    private static void StoreEnumsAsStrings(ModelBuilder builder)
+    {
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        {
+            var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            if (type.IsEnum)
+            {
+                property.SetProviderClrType(typeof(string));
+                property.SetMaxLength(40);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using ChildStory.Common;
+
+namespace ChildStory.Domain.Audit;
+
+/// <summary>The typed actions written to the audit log.</summary>
+public static class AuditActions
+{
+    public const string ChildViewed = "ChildViewed";
+    public const string ChildrenSearched = "ChildrenSearched";
+    public const string ChildChanged = "ChildChanged";
+    public const string ChildAccessDenied = "ChildAccessDenied";
+    public const string AccessLogViewed = "AccessLogViewed";
+    public const string GlassBroken = "GlassBroken";
+    public const string GlassBreakSearch = "GlassBreakSearch";
+    public const string GlassBreakReviewed = "GlassBreakReviewed";
+    public const string SignedIn = "SignedIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string LockedOut = "LockedOut";
+    public const string SignedOut = "SignedOut";
+    public const string TwoFactorEnabled = "TwoFactorEnabled";
+    public const string RecoveryCodeUsed = "RecoveryCodeUsed";
+    public const string AdminChange = "AdminChange";
+    public const string ApiClientCreated = "ApiClientCreated";
+    public const string ApiClientRevoked = "ApiClientRevoked";
+    public const string ApiAuthenticationFailed = "ApiAuthenticationFailed";
+    public const string DemoDataSeeded = "DemoDataSeeded";
+}
+
+/// <summary>
+/// One append-only entry in the audit log. Entries are chained: each hash covers the entry's content and the
+/// previous entry's hash, so editing or deleting any entry breaks every hash after it
+/// (<c>childstory audit verify</c> finds the first). Sequence numbers are assigned by the writer, in order.
+/// </summary>
+public sealed class AuditEntry
+{
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private AuditEntry() { }
+
+    public AuditEntry(DateTimeOffset at, Actor actor, string action, Guid? childId = null, string? subject = null, string? detail = null, string? reason = null)
+    {
+        // Whole microseconds: the precision both databases keep, so a stored entry hashes as it did when written.
+        At = new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
+        ActorKind = actor.Kind;
+        ActorId = actor.Id;
+        ActorName = actor.Name;
+        IpAddress = actor.IpAddress;
+        Action = action;
+        ChildId = childId;
+        Subject = subject;
+        Detail = detail;
+        Reason = reason;
+    }
+
+    public long Sequence { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public ActorKind ActorKind { get; private set; }
+    public Guid ActorId { get; private set; }
+    public string ActorName { get; private set; } = "";
+    public string? IpAddress { get; private set; }
+    public string Action { get; private set; } = "";
+    public Guid? ChildId { get; private set; }
+
+    /// <summary>What the entry is about, as "Type:id" (e.g. "Involvement:…"), when not the child itself.</summary>
+    public string? Subject { get; private set; }
+    public string? Detail { get; private set; }
+    public string? Reason { get; private set; }
+    public string PreviousHash { get; private set; } = "";
+    public string Hash { get; private set; } = "";
+
+    internal void Chain(long sequence, string previousHash)
+    {
+        Sequence = sequence;
+        PreviousHash = previousHash;
+        Hash = ComputeHash();
+    }
+
+    /// <summary>The hash this entry should have, given its content and its stored previous hash.</summary>
+    public string ComputeHash()
+    {
+        var canonical = string.Join('\u001f',
+            Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            At.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ActorKind.ToString(), ActorId.ToString("N"), ActorName, IpAddress ?? "", Action,
+            ChildId?.ToString("N") ?? "", Subject ?? "", Detail ?? "", Reason ?? "", PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using ChildStory.Common;
+using ChildStory.Data;
+using ChildStory.Domain.Audit;
+using ChildStory.Features.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildStory.Features.Children;
+
+/// <summary>
+/// Opens a child's record for a reader. Outside the reader's need to know the answer is "not found" — the same
+/// answer as for an id that does not exist — and the refused attempt is audited. Every view is audited with the
+/// basis of access (involvement, front door, broken glass).
+/// </summary>
+public sealed class GetChildRecord(ChildStoryDbContext db, ChildAccess access)
+{
+    public async Task<Result<ChildRecord>> RunAsync(Actor actor, Guid childId, CancellationToken ct = default)
+    {
+        var exists = await db.People.AnyAsync(p => p.Id == childId && p.IsChild, ct);
+        var basis = exists ? await access.BasisAsync(actor, childId, ct) : AccessBasis.None;
+        if (basis == AccessBasis.None)
+        {
+            if (exists)
+            {
+                db.Audit(AuditActions.ChildAccessDenied, childId);
+                await db.SaveChangesAsync(ct);
+            }
+            return Error.NotFound("Child");
+        }
+
+        var record = await ChildRecordLoader.LoadAsync(db, childId, basis, ct);
+        DateTimeOffset? expires = null;
+        if (basis == AccessBasis.GlassBreak && actor.PractitionerId is { } practitionerId)
+        {
+            var now = db.Time.GetUtcNow();
+            expires = await db.GlassBreaks.Where(g => g.PractitionerId == practitionerId && g.ChildId == childId && g.ExpiresAt > now)
+                .MaxAsync(g => (DateTimeOffset?)g.ExpiresAt, ct);
+        }
+        db.Audit(AuditActions.ChildViewed, childId, detail: JsonSerializer.Serialize(new { basis = basis.ToString() }));
+        await db.SaveChangesAsync(ct);
+        return record with { AccessExpiresAt = expires };
+    }
+}

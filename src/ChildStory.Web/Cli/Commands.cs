@@ -1,0 +1,18 @@
+using System.CommandLine;
+
+namespace ChildStory.Web.Cli;
+
+/// <summary>The verbs of the one <c>childstory</c> executable.</summary>
+public static class Commands
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("ChildStory — one multi-agency story for every child. Run with no verb to serve the web app.");
+        root.Subcommands.Add(ServeCommand.Create());
+        // DEMO-PENDING root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
+        return root;
+    }
+}

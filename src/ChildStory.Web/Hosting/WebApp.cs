@@ -1,0 +1,28 @@
+using ChildStory.Web.Api;
+using ChildStory.Web.Security;
+
+namespace ChildStory.Web.Hosting;
+
+/// <summary>Builds the web host: pages, API, security and the database, from configuration.</summary>
+public static class WebApp
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = ContentRoot.Find(),
+        });
+        builder.Services.AddChildStoryCore(builder.Configuration);
+        builder.Services.AddChildStorySecurity(builder.Configuration);
+        builder.Services.AddChildStoryWeb();
+        builder.Services.AddHostedService<MigrateOnStartup>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseChildStoryPipeline();
+        app.MapRazorPages();
+        app.MapChildStoryApi();
+        return app;
+    }
+}
