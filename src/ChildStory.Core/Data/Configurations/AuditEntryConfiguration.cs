@@ -8,9 +8,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
-        // The writer assigns sequence numbers; the key makes a forked chain impossible to commit.
-        builder.HasKey(e => e.Sequence);
-        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        // The writer assigns sequence numbers; the unique index makes a forked chain impossible to commit.
+        builder.HasKey(e => e.Id);
+        builder.HasIndex(e => e.Sequence).IsUnique();
         builder.Property(e => e.ActorName).HasMaxLength(256);
         builder.Property(e => e.IpAddress).HasMaxLength(64);
         builder.Property(e => e.Action).HasMaxLength(60);

@@ -41,6 +41,7 @@ public sealed class AuditEntry
 
     public AuditEntry(DateTimeOffset at, Actor actor, string action, Guid? childId = null, string? subject = null, string? detail = null, string? reason = null)
     {
+        Id = Guid.NewGuid();
         // Whole microseconds: the precision both databases keep, so a stored entry hashes as it did when written.
         At = new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
         ActorKind = actor.Kind;
@@ -54,6 +55,8 @@ public sealed class AuditEntry
         Reason = reason;
     }
 
+    /// <summary>Row identity; the chain's order is <see cref="Sequence"/>, which is unique and assigned when the entry is written.</summary>
+    public Guid Id { get; private set; }
     public long Sequence { get; private set; }
     public DateTimeOffset At { get; private set; }
     public ActorKind ActorKind { get; private set; }

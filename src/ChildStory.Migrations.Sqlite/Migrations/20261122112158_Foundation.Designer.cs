@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildStory.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ChildStoryDbContext))]
-    [Migration("20261122111301_Foundation")]
+    [Migration("20261122112158_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -206,8 +206,9 @@ namespace ChildStory.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("ChildStory.Domain.Audit.AuditEntry", b =>
                 {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -255,11 +256,17 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ActorId", "Sequence");
 

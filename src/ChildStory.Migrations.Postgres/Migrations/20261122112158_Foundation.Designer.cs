@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChildStory.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ChildStoryDbContext))]
-    [Migration("20261122111301_Foundation")]
+    [Migration("20261122112158_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -207,8 +207,9 @@ namespace ChildStory.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("ChildStory.Domain.Audit.AuditEntry", b =>
                 {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -255,11 +256,17 @@ namespace ChildStory.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ActorId", "Sequence");
 
