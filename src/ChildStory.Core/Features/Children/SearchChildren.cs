@@ -157,7 +157,7 @@ public sealed class SearchChildren(ChildStoryDbContext db, ChildAccess access)
     /// How well the searched words fit one name: one word may be either part; with two or more, the first is the
     /// given name and the last the family name, or the other way round (people type "Smith John" too).
     /// </summary>
-    internal static double Score(IReadOnlyList<string> tokens, string given, string family)
+    public static double Score(IReadOnlyList<string> tokens, string given, string family)
     {
         static double Part(string token, string part) =>
             part.Length == 0 ? 0
