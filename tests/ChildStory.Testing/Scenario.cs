@@ -7,7 +7,7 @@ using ChildStory.Identifiers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChildStory.BrowserTests;
+namespace ChildStory.Testing;
 
 /// <summary>
 /// A small partnership for the browser tests: a social care team with its manager, a police exploitation team,
@@ -19,6 +19,12 @@ public sealed class Scenario
     public string SocialWorkerEmail => "priya.shah@csc.test.example";
     public string ManagerEmail => "morgan.ellis@csc.test.example";
     public string PoliceEmail => "dan.reid@police.test.example";
+    public string OtherTeamEmail => "lewis.grant@csc.test.example";
+    public string FrontDoorEmail => "fatima.begum@csc.test.example";
+    public string AdministratorEmail => "alex.admin@csc.test.example";
+    public string SocialCareApiKey { get; private set; } = "";
+    public string PoliceApiKey { get; private set; } = "";
+    public Guid ManagerId { get; private set; }
     public Guid Amelia { get; private set; }
     public Guid Tomasz { get; private set; }
     public Guid Kai { get; private set; }
@@ -33,14 +39,25 @@ public sealed class Scenario
 
         var csc = new Agency(Guid.NewGuid(), "CSC", "Westmere Children's Services", AgencyKind.ChildrensSocialCare);
         var north = new Team(Guid.NewGuid(), csc.Id, "North Locality Team", TeamFunction.Service);
+        var south = new Team(Guid.NewGuid(), csc.Id, "South Locality Team", TeamFunction.Service);
+        var mash = new Team(Guid.NewGuid(), csc.Id, "Front Door (MASH)", TeamFunction.FrontDoor);
         var police = new Agency(Guid.NewGuid(), "POL", "Westmere Police", AgencyKind.Police);
         var cet = new Team(Guid.NewGuid(), police.Id, "Child Exploitation Team", TeamFunction.ChildExploitation);
-        db.AddRange(csc, north, police, cet);
+        db.AddRange(csc, north, south, mash, police, cet);
         var manager = new Practitioner(Guid.NewGuid(), "Morgan", "Ellis", s.ManagerEmail, "Team manager", csc.Id, north.Id);
         var worker = new Practitioner(Guid.NewGuid(), "Priya", "Shah", s.SocialWorkerEmail, "Social worker", csc.Id, north.Id);
         worker.SetManager(manager.Id);
         var officer = new Practitioner(Guid.NewGuid(), "Dan", "Reid", s.PoliceEmail, "Detective constable", police.Id, cet.Id);
-        db.AddRange(manager, worker, officer);
+        var otherTeam = new Practitioner(Guid.NewGuid(), "Lewis", "Grant", s.OtherTeamEmail, "Social worker", csc.Id, south.Id);
+        var frontDoor = new Practitioner(Guid.NewGuid(), "Fatima", "Begum", s.FrontDoorEmail, "MASH social worker", csc.Id, mash.Id);
+        var admin = new Practitioner(Guid.NewGuid(), "Alex", "Morley", s.AdministratorEmail, "Systems administrator", csc.Id, null);
+        db.AddRange(manager, worker, officer, otherTeam, frontDoor, admin);
+        var (socialCareClient, socialCareKey) = ApiClient.Create(csc.Id, "Case management system");
+        var (policeClient, policeKey) = ApiClient.Create(police.Id, "Police records system");
+        db.AddRange(socialCareClient, policeClient);
+        s.SocialCareApiKey = socialCareKey;
+        s.PoliceApiKey = policeKey;
+        s.ManagerId = manager.Id;
 
         s.AmeliaNhs = "999000001" + NhsNumber.CheckDigit("999000001")!;
         var amelia = new Person(Guid.NewGuid(), "Amelia", "Clarke", new DateOnly(2014, 3, 27), Gender.Female, isChild: true);
@@ -68,7 +85,21 @@ public sealed class Scenario
         await AddUser(users, s.ManagerEmail, manager.Id, Roles.Manager);
         await AddUser(users, s.SocialWorkerEmail, worker.Id, Roles.Practitioner);
         await AddUser(users, s.PoliceEmail, officer.Id, Roles.Practitioner);
+        await AddUser(users, s.OtherTeamEmail, otherTeam.Id, Roles.Practitioner);
+        await AddUser(users, s.FrontDoorEmail, frontDoor.Id, Roles.FrontDoor);
+        await AddUser(users, s.AdministratorEmail, admin.Id, Roles.Administrator);
         return s;
+    }
+
+    /// <summary>Turns on two-step sign-in for an account and returns its authenticator key, as if its owner had set it up.</summary>
+    public static async Task<string> EnableTwoFactorAsync(IServiceProvider services, string email)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}");
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
     private static async Task AddUser(UserManager<AppUser> users, string email, Guid practitionerId, string role)

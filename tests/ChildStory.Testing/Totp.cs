@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 
-namespace ChildStory.BrowserTests;
+namespace ChildStory.Testing;
 
 /// <summary>Computes the code an authenticator app would show (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits).</summary>
-internal static class Totp
+public static class Totp
 {
     public static string Code(string base32Key, DateTimeOffset at)
     {
