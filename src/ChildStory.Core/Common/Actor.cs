@@ -5,6 +5,9 @@ public enum ActorKind
     User,
     ApiClient,
     System,
+
+    /// <summary>A request nobody has signed in to: it may see nothing (never confuse it with <see cref="System"/>).</summary>
+    Anonymous,
 }
 
 /// <summary>
@@ -23,6 +26,9 @@ public sealed record Actor(
 {
     public static Actor System(string name = "ChildStory") =>
         new(ActorKind.System, Guid.Empty, name, null, null, null, new HashSet<string>());
+
+    public static Actor Anonymous(string? ipAddress) =>
+        new(ActorKind.Anonymous, Guid.Empty, "anonymous", null, null, null, new HashSet<string>(), ipAddress);
 
     public bool IsInRole(string role) => Roles.Contains(role);
 }

@@ -39,7 +39,7 @@ public sealed class ApiKeyHandler(
         var agencyActive = client is not null && await db.Agencies.AnyAsync(a => a.Id == client.AgencyId && a.IsActive);
         if (client is null || client.IsRevoked || !agencyActive || !client.SecretMatches(secret))
         {
-            var anonymous = Actor.System($"api-key {keyId}") with { Kind = ActorKind.ApiClient, IpAddress = Context.Connection.RemoteIpAddress?.ToString() };
+            var anonymous = Actor.Anonymous(Context.Connection.RemoteIpAddress?.ToString()) with { Name = $"api key {keyId}" };
             db.AuditEntries.Add(new AuditEntry(time.GetUtcNow(), anonymous, AuditActions.ApiAuthenticationFailed,
                 detail: client is null ? "unknown key" : client.IsRevoked ? "revoked key" : !agencyActive ? "agency inactive" : "wrong secret"));
             await db.SaveChangesAsync();

@@ -4,19 +4,21 @@ using ChildStory.Data;
 
 namespace ChildStory.Web.Security;
 
-/// <summary>The actor of the current request: the signed-in practitioner or the calling agency system; ChildStory itself outside a request.</summary>
+/// <summary>
+/// The actor of the current request: the signed-in practitioner, the calling agency system, or anonymous. Read
+/// afresh each time, never cached: authentication can change the request's user after the first read (the API key
+/// handler itself saves through the context before the request is authenticated).
+/// </summary>
 public sealed class HttpActorAccessor(IHttpContextAccessor http) : IActorAccessor
 {
-    private Actor? _actor;
-
-    public Actor Current => _actor ??= FromRequest(http.HttpContext);
+    public Actor Current => http.HttpContext is { } context ? FromRequest(context) : Actor.System();
 
     public static Actor FromRequest(HttpContext? context)
     {
         var user = context?.User;
         if (user?.Identity?.IsAuthenticated != true)
         {
-            return Actor.System("anonymous") with { IpAddress = context?.Connection.RemoteIpAddress?.ToString() };
+            return Actor.Anonymous(context?.Connection.RemoteIpAddress?.ToString());
         }
         var kind = Enum.TryParse<ActorKind>(user.FindFirstValue(ChildStoryClaims.ActorKind), out var k) ? k : ActorKind.User;
         var name = user.FindFirstValue(ChildStoryClaims.DisplayName) ?? user.Identity.Name ?? "unknown";
