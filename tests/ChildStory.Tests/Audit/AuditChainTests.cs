@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using ChildStory.Common;
+using ChildStory.Data;
+using ChildStory.Domain.Audit;
+using ChildStory.Features.Audit;
+using ChildStory.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildStory.Tests.Audit;
+
+/// <summary>Each test gets a database of its own: some of them tamper with the log on purpose.</summary>
+public abstract class AuditChainTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(provider);
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private async Task AppendAsync(int count, string action = AuditActions.ChildViewed)
+    {
+        await using var db = _db.CreateContext();
+        for (var i = 0; i < count; i++)
+        {
+            db.Audit(action, Guid.NewGuid(), detail: $"{{\"n\":{i}}}");
+        }
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task Entries_are_numbered_in_order_and_each_names_the_hash_before_it()
+    {
+        await AppendAsync(5);
+        await using var db = _db.CreateContext();
+        var entries = await db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence));
+        for (var i = 1; i < entries.Count; i++)
+        {
+            Assert.Equal(entries[i - 1].Hash, entries[i].PreviousHash);
+            Assert.Equal(entries[i].ComputeHash(), entries[i].Hash);
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_make_one_unbroken_chain()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await AppendAsync(2);
+            }
+        })));
+        await using var db = _db.CreateContext();
+        var report = await new VerifyAuditChain(db).RunAsync();
+        Assert.True(report.Intact, report.Problem);
+        Assert.Equal(await db.AuditEntries.CountAsync(), report.EntriesChecked);
+    }
+
+    [Fact]
+    public async Task Entity_Framework_refuses_to_change_or_delete_an_entry()
+    {
+        await AppendAsync(1);
+        await using var db = _db.CreateContext();
+        var entry = await db.AuditEntries.FirstAsync();
+        db.Entry(entry).Property(e => e.Detail).CurrentValue = "rewritten";
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        db.AuditEntries.Remove(await db.AuditEntries.FirstAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task The_database_refuses_updates_and_deletes_of_the_log()
+    {
+        await AppendAsync(1);
+        await using var db = _db.CreateContext();
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Detail\" = 'x'"));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\""));
+    }
+
+    [Fact]
+    public async Task Audit_verify_names_the_first_entry_edited_behind_the_applications_back()
+    {
+        await AppendAsync(6);
+        var (intactCode, intactOutput) = await RunCliAsync("audit", "verify");
+        Assert.True(intactCode == 0, intactOutput);
+        Assert.Contains("Audit chain intact", intactOutput);
+
+        await using (var db = _db.CreateContext())
+        {
+            var victim = await db.AuditEntries.OrderBy(e => e.Sequence).Skip(3).Select(e => e.Sequence).FirstAsync();
+            // Somebody with database rights switches the guard off and rewrites history.
+            await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Sqlite
+                ? "DROP TRIGGER \"AuditEntries_no_update\""
+                : "ALTER TABLE \"AuditEntries\" DISABLE TRIGGER \"AuditEntries_no_update_or_delete\"");
+            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Reason\" = 'nothing to see' WHERE \"Sequence\" = {victim}");
+
+            var (code, output) = await RunCliAsync("audit", "verify");
+            Assert.Equal(1, code);
+            Assert.Contains($"AUDIT CHAIN BROKEN at entry {victim}", output);
+            Assert.Contains("altered", output);
+        }
+    }
+
+    /// <summary>Runs the real <c>childstory</c> executable against this test's database.</summary>
+    private async Task<(int Code, string Output)> RunCliAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "childstory.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["Database__Provider"] = provider.ToString();
+        start.Environment["ConnectionStrings__ChildStory"] = _db.Settings.ConnectionString;
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
+}
+
+public sealed class AuditChainOnSqlite() : AuditChainTests(DatabaseProvider.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class AuditChainOnPostgres() : AuditChainTests(DatabaseProvider.Postgres);
