@@ -28,6 +28,7 @@ public static class CoreServices
         services.AddScoped<VerifyAuditChain>();
         services.AddScoped<GetChildAccessLog>();
         services.AddScoped<Features.Admin.AddPractitioner>();
+        services.AddScoped<Features.Demo.SeedDemoData>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ public static class Commands
     {
         var root = new RootCommand("ChildStory — one multi-agency story for every child. Run with no verb to serve the web app.");
         root.Subcommands.Add(ServeCommand.Create());
-        // DEMO-PENDING root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
