@@ -1,0 +1,68 @@
+using ChildStory.Data;
+using ChildStory.Domain.People;
+using ChildStory.Features.Demo;
+using ChildStory.Identifiers;
+using ChildStory.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildStory.Tests.Demo;
+
+public abstract class DemoDataTests(DatabaseProvider provider)
+{
+    private static readonly TestClock Clock = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+
+    private static async Task<(List<(Guid Id, string Name, DateOnly? Born, string? Nhs)> Children, DemoSummary Summary)> SeedAsync(DatabaseProvider provider, int seed)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext(time: Clock);
+        var summary = await new SeedDemoData(Clock).RunAsync(db, new DemoOptions { Children = 400, Seed = seed }, null);
+        var children = await db.People.Where(p => p.IsChild).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName, p.DateOfBirth, p.NhsNumber }).ToListAsync();
+        return (children.Select(c => (c.Id, c.Name, c.DateOfBirth, c.NhsNumber)).ToList(), summary);
+    }
+
+    [Fact]
+    public async Task The_same_seed_makes_the_same_children_and_another_seed_does_not()
+    {
+        var first = await SeedAsync(provider, 7);
+        var again = await SeedAsync(provider, 7);
+        var other = await SeedAsync(provider, 8);
+        Assert.Equal(400, first.Summary.Children);
+        Assert.Equal(first.Children, again.Children);
+        Assert.NotEqual(first.Children.Select(c => c.Id), other.Children.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task Demo_children_have_valid_identifiers_families_and_a_team_around_them()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext(time: Clock);
+        await new SeedDemoData(Clock).RunAsync(db, new DemoOptions { Children = 600, Seed = 3 }, null);
+
+        var children = await db.People.Where(p => p.IsChild).Select(p => new { p.Id, p.NhsNumber, p.Upn, p.DateOfBirth }).ToListAsync();
+        Assert.All(children.Where(c => c.NhsNumber is not null), c => Assert.True(NhsNumber.Parse(c.NhsNumber).IsValid));
+        Assert.All(children.Where(c => c.Upn is not null), c => Assert.True(UniquePupilNumber.Parse(c.Upn).IsValid));
+        Assert.All(children, c => Assert.InRange(c.DateOfBirth!.Value, new DateOnly(2008, 11, 22), new DateOnly(2026, 11, 22)));
+        Assert.Equal(children.Count, await db.Relationships.Where(r => r.Kind == RelationshipKind.Mother).Select(r => r.ChildId).Distinct().CountAsync());
+        Assert.True(await db.Relationships.AnyAsync(r => r.Kind == RelationshipKind.Father && r.IsNotKnown));
+        Assert.Equal(children.Count, await db.Involvements.Where(i => i.Role == InvolvementRole.GeneralPractitioner).Select(i => i.ChildId).Distinct().CountAsync());
+        Assert.True(await db.Involvements.AnyAsync(i => i.IsLeadProfessional));
+        Assert.True(await db.Involvements.AnyAsync(i => i.EndedOn != null));
+        Assert.Equal(1, await db.AuditEntries.CountAsync());
+    }
+
+    [Fact]
+    public async Task Seeding_refuses_a_database_that_already_has_a_partnership()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext(time: Clock);
+        await new SeedDemoData(Clock).RunAsync(db, new DemoOptions { Children = 20 }, null);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new SeedDemoData(Clock).RunAsync(db, new DemoOptions { Children = 20 }, null));
+        Assert.Contains("already holds a partnership", error.Message);
+    }
+}
+
+public sealed class DemoDataOnSqlite() : DemoDataTests(DatabaseProvider.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class DemoDataOnPostgres() : DemoDataTests(DatabaseProvider.Postgres);
