@@ -28,6 +28,13 @@ public static class CoreServices
         services.AddScoped<VerifyAuditChain>();
         services.AddScoped<GetChildAccessLog>();
         services.AddScoped<Features.Admin.AddPractitioner>();
+        services.AddScoped<Features.Admin.EditPractitioner>();
+        services.AddScoped<Features.Admin.ListPractitioners>();
+        services.AddScoped<Features.Admin.SaveAgency>();
+        services.AddScoped<Features.Admin.SaveTeam>();
+        services.AddScoped<Features.Admin.SetActive>();
+        services.AddScoped<Features.Admin.AccountActions>();
+        services.AddScoped<Features.Admin.ApiClients>();
         services.AddScoped<Features.Demo.SeedDemoData>();
         return services;
     }

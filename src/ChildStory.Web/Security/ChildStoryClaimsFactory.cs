@@ -35,7 +35,7 @@ public sealed class ChildStoryClaimsFactory(
             identity.AddClaim(new Claim(ChildStoryClaims.DisplayName, $"{practitioner.GivenName} {practitioner.FamilyName}"));
         }
         var userRoles = await UserManager.GetRolesAsync(user);
-        if (!user.TwoFactorEnabled && userRoles.Any(r => security.Value.TwoFactorRoles.Contains(r)))
+        if (!user.TwoFactorEnabled && userRoles.Any(r => security.Value.RolesRequiringTwoFactor.Contains(r)))
         {
             identity.AddClaim(new Claim(ChildStoryClaims.TwoFactorSetupRequired, "true"));
         }

@@ -57,6 +57,13 @@ public static class SecurityServices
 
 public sealed class SecurityOptions
 {
-    /// <summary>Roles whose members must sign in with a second factor (set up on their first sign-in).</summary>
-    public string[] TwoFactorRoles { get; set; } = [Roles.Manager, Roles.FrontDoor, Roles.Administrator, Roles.PartnershipLead];
+    private static readonly string[] DefaultTwoFactorRoles = [Roles.Manager, Roles.FrontDoor, Roles.Administrator, Roles.PartnershipLead];
+
+    /// <summary>
+    /// Roles whose members must sign in with a second factor (set up on their first sign-in). Null when not
+    /// configured, so that configuration replaces the default list rather than adding to it.
+    /// </summary>
+    public string[]? TwoFactorRoles { get; set; }
+
+    public IReadOnlyList<string> RolesRequiringTwoFactor => TwoFactorRoles ?? DefaultTwoFactorRoles;
 }

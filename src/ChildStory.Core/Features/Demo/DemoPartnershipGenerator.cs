@@ -47,7 +47,7 @@ internal static class DemoPartnershipGenerator
         p.Camhs = p.AddTeam(p.AddAgency("CAMHS", "Westmere CAMHS", AgencyKind.Camhs), "Getting Help Team", TeamFunction.Service, small, "Team lead", "Mental health practitioner");
         p.SchoolNursing = p.AddTeam(p.AddAgency("SN", "Westmere 0-19 School Nursing Service", AgencyKind.SchoolNursing), "School Nursing", TeamFunction.Service, small, "School nursing lead", "School nurse");
 
-        AddSchools(p);
+        AddSchools(p, children);
         foreach (var (code, name) in new[] { ("AP1", "Bridgeway Learning Centre"), ("AP2", "New Horizons Skills Project"), ("AP3", "Kelbrook Pupil Referral Unit") })
         {
             p.AlternativeProviders.Add(p.AddTeam(p.AddAgency(code, name, AgencyKind.AlternativeProvision), "Staff", TeamFunction.Service, 2, "Centre manager", "Key worker"));
@@ -60,21 +60,33 @@ internal static class DemoPartnershipGenerator
         return p;
     }
 
-    private static void AddSchools(DemoPartnership p)
+    private static readonly string[] SchoolPlaces = ["St Aldhelm's", "Kelbrook", "Haddon Bridge", "Ashcombe", "Millfield", "Westmere Park", "Brookside", "Castle View", "Elmhurst", "Foxley", "Greenway", "Highfield", "Larkrise", "Meadowbank", "Northgate", "Oakwood", "Riverside", "Southfields", "Thornbury", "Willowbrook"];
+
+    /// <summary>
+    /// Schools scale with the child population (about one primary per 500 children, one secondary per 3,000), so
+    /// that every pupil gets a unique UPN within its school's three-digit serial range for their year of entry.
+    /// </summary>
+    private static void AddSchools(DemoPartnership p, int children)
     {
-        var schools = new (string Name, SchoolPhase Phase)[]
+        var phases = new List<SchoolPhase>();
+        phases.AddRange(Enumerable.Repeat(SchoolPhase.Primary, Math.Clamp(children / 500, 6, 400)));
+        phases.AddRange(Enumerable.Repeat(SchoolPhase.Secondary, Math.Clamp(children / 3000, 3, 80)));
+        phases.AddRange(Enumerable.Repeat(SchoolPhase.Special, Math.Clamp(children / 10000, 1, 20)));
+        var counts = new Dictionary<SchoolPhase, int>();
+        for (var i = 0; i < phases.Count; i++)
         {
-            ("St Aldhelm's CE Primary School", SchoolPhase.Primary), ("Kelbrook Primary School", SchoolPhase.Primary),
-            ("Haddon Bridge Community Primary", SchoolPhase.Primary), ("Ashcombe Infant and Junior School", SchoolPhase.Primary),
-            ("Millfield Primary Academy", SchoolPhase.Primary), ("Westmere Park Primary", SchoolPhase.Primary),
-            ("Westmere Academy", SchoolPhase.Secondary), ("Kelbrook High School", SchoolPhase.Secondary),
-            ("Haddon Bridge School", SchoolPhase.Secondary), ("Oakfield Special School", SchoolPhase.Special),
-        };
-        for (var i = 0; i < schools.Length; i++)
-        {
-            var agency = p.AddAgency($"SCH{i + 1:D2}", schools[i].Name, AgencyKind.School);
+            var phase = phases[i];
+            var n = counts[phase] = counts.GetValueOrDefault(phase) + 1;
+            var place = SchoolPlaces[(n - 1) % SchoolPlaces.Length] + (n > SchoolPlaces.Length ? $" {(n - 1) / SchoolPlaces.Length + 1}" : "");
+            var name = phase switch
+            {
+                SchoolPhase.Primary => $"{place} Primary School",
+                SchoolPhase.Secondary => $"{place} Academy",
+                _ => $"{place} Special School",
+            };
+            var agency = p.AddAgency($"SCH{i + 1:D3}", name, AgencyKind.School);
             var staff = p.AddTeam(agency, "Safeguarding", TeamFunction.Service, 2, "Headteacher", "Designated safeguarding lead");
-            p.Schools.Add(new DemoSchool(staff, schools[i].Phase, 2001 + i * 37));
+            p.Schools.Add(new DemoSchool(staff, phase, 2001 + i * 7));
         }
     }
 }

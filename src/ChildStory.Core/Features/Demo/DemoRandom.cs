@@ -33,7 +33,7 @@ internal sealed class DemoRandom(int seed)
     /// <summary>An NHS number in the 999 range the NHS keeps for test data, with a correct check digit, never repeated.</summary>
     public string NhsNumber()
     {
-        while (true)
+        for (var attempt = 0; attempt < 10_000; attempt++)
         {
             var nine = "999" + _random.Next(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
             if (Identifiers.NhsNumber.CheckDigit(nine) is { } check && _nhsNumbers.Add(nine + check))
@@ -41,12 +41,13 @@ internal sealed class DemoRandom(int seed)
                 return nine + check;
             }
         }
+        throw new InvalidOperationException("The 999 test range has no unused NHS numbers left for this many people.");
     }
 
     /// <summary>A UPN for a school in the demo's local authority (code 999), with a correct check letter, never repeated.</summary>
     public string Upn(int establishment, int yearOfEntry)
     {
-        while (true)
+        for (var attempt = 0; attempt < 10_000; attempt++)
         {
             var twelve = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"999{establishment:D4}{yearOfEntry % 100:D2}{_random.Next(0, 1000):D3}");
             var upn = UniquePupilNumber.CheckLetter(twelve) + twelve;
@@ -55,5 +56,6 @@ internal sealed class DemoRandom(int seed)
                 return upn;
             }
         }
+        throw new InvalidOperationException($"School {establishment} has no unused UPN serials left for {yearOfEntry}.");
     }
 }

@@ -1,0 +1,53 @@
+using ChildStory.Data;
+using ChildStory.Features.Admin;
+using ChildStory.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildStory.Web.Pages.Admin.Practitioners;
+
+public sealed class NewPractitionerModel(AddPractitioner add, ChildStoryDbContext db) : PageModel
+{
+    [BindProperty] public PractitionerForm Form { get; set; } = new();
+    [BindProperty] public string? Password { get; set; }
+    public AddPractitioner.Added? Added { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await Form.LoadOptionsAsync(db, ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var (found, managerId) = await Form.ManagerAsync(db, ct);
+        if (!found)
+        {
+            // Nothing is saved: report the manager and everything else that is wrong in one go.
+            var others = await PractitionerValidation.ValidateAsync(db, Form.GivenName, Form.FamilyName, Form.Email, Form.JobTitle, Form.AgencyId, Form.TeamId, null, null, ct);
+            AddErrors(others.ToDictionary());
+            ModelState.AddModelError("Form.ManagerEmail", "No active practitioner has this email address");
+        }
+        else
+        {
+            var result = await add.RunAsync(new AddPractitioner.Command(Form.GivenName, Form.FamilyName, Form.Email, Form.JobTitle, Form.Phone,
+                Form.AgencyId, Form.TeamId, managerId, Form.Roles, Password), ct);
+            if (result.Succeeded)
+            {
+                Added = result.Value;
+                return Page();
+            }
+            AddErrors(result.Error!.Fields);
+        }
+        await Form.LoadOptionsAsync(db, ct);
+        return Page();
+    }
+
+    private void AddErrors(IReadOnlyDictionary<string, string[]> fields)
+    {
+        foreach (var (field, messages) in fields)
+        {
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(field == "Password" ? "Password" : $"Form.{field}", message);
+            }
+        }
+    }
+}
