@@ -4,8 +4,8 @@ using ChildStory.Domain.Access;
 using ChildStory.Features.Demo;
 using ChildStory.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
 namespace ChildStory.Web.Cli;

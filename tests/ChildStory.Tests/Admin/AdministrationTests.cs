@@ -70,8 +70,12 @@ public abstract partial class AdministrationTests<TFactory>(TFactory app) : Scen
         var me = await db.Practitioners.SingleAsync(p => p.Email == World.AdministratorEmail);
         var response = await admin.PostFormAsync($"/admin/practitioners/{me.Id}", new()
         {
-            ["Form.GivenName"] = me.GivenName, ["Form.FamilyName"] = me.FamilyName, ["Form.Email"] = me.Email, ["Form.JobTitle"] = me.JobTitle,
-            ["Form.AgencyId"] = me.AgencyId.ToString(), ["Form.Roles"] = "Practitioner",
+            ["Form.GivenName"] = me.GivenName,
+            ["Form.FamilyName"] = me.FamilyName,
+            ["Form.Email"] = me.Email,
+            ["Form.JobTitle"] = me.JobTitle,
+            ["Form.AgencyId"] = me.AgencyId.ToString(),
+            ["Form.Roles"] = "Practitioner",
         });
         Assert.Contains("You cannot remove the Administrator role from yourself", await response.Content.ReadAsStringAsync());
     }

@@ -77,8 +77,14 @@ public sealed class EditPractitionerModel(
         {
             Form = new PractitionerForm
             {
-                GivenName = p.GivenName, FamilyName = p.FamilyName, Email = p.Email, JobTitle = p.JobTitle, Phone = p.Phone,
-                AgencyId = p.AgencyId, TeamId = p.TeamId, ManagerEmail = p.Manager?.Email,
+                GivenName = p.GivenName,
+                FamilyName = p.FamilyName,
+                Email = p.Email,
+                JobTitle = p.JobTitle,
+                Phone = p.Phone,
+                AgencyId = p.AgencyId,
+                TeamId = p.TeamId,
+                ManagerEmail = p.Manager?.Email,
                 Roles = user is null ? [] : [.. await users.GetRolesAsync(user)],
             };
         }
