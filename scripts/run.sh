@@ -4,4 +4,5 @@
 # e.g. ./scripts/run.sh --children 100000 --reset
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export ConnectionStrings__ChildStory="${ConnectionStrings__ChildStory:-Data Source=$PWD/childstory.db}"
 exec dotnet run --project src/ChildStory.Web -c Release -- demo "$@"
