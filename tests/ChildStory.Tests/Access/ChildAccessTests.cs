@@ -15,6 +15,9 @@ public abstract class ChildAccessTests<TFactory>(TFactory app) : ScenarioTests<T
         var page = await session.GetPageAsync($"/children/{World.Amelia}");
         Assert.Contains("Amelia Clarke", page);
         Assert.Contains("Priya Shah", page);
+        // The mother lives with Amelia though no address records it: she is in the household all the same.
+        var household = page[page.IndexOf("id=\"household\"", StringComparison.Ordinal)..];
+        Assert.Contains("Rachel Clarke", household[..household.IndexOf("</table>", StringComparison.Ordinal)]);
     }
 
     [Fact]

@@ -39,8 +39,11 @@ public sealed record ChildRecord(
         RelationshipKind Kind, Guid? PersonId, string? Name, DateOnly? DateOfBirth, bool IsChild,
         bool ParentalResponsibility, bool LivesWithChild, bool IsNotKnown, string? NotKnownReason, string RecordedBy, DateTimeOffset RecordedAt);
 
-    /// <summary>Someone living at the child's current address, whatever their recorded relationship.</summary>
-    public sealed record HouseholdMember(Guid PersonId, string Name, DateOnly? DateOfBirth, bool IsChild, RelationshipKind? Relationship, DateOnly Since);
+    /// <summary>
+    /// Someone in the child's household: recorded at the child's current address (whatever their recorded
+    /// relationship), or recorded as living with the child. <see cref="Since"/> is null when no address says when.
+    /// </summary>
+    public sealed record HouseholdMember(Guid PersonId, string Name, DateOnly? DateOfBirth, bool IsChild, RelationshipKind? Relationship, DateOnly? Since);
 
     public sealed record Worker(
         Guid InvolvementId, string Agency, string? Team, string? Practitioner, string? JobTitle, string? Email, string? Phone,

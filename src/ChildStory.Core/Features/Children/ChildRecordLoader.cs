@@ -56,14 +56,27 @@ internal static class ChildRecordLoader
             child.Addresses.OrderByDescending(a => a.From)
                 .Select(a => new ChildRecord.AddressPeriod(a.Address!.ToString(), a.Address.Postcode, a.Kind, a.From, a.To)).ToList(),
             relationships.OrderBy(r => r.Kind).ToList(),
-            household.OrderBy(h => h.DateOfBirth)
-                .Select(h => new ChildRecord.HouseholdMember(h.Id, h.Name, h.DateOfBirth, h.IsChild, relationships.FirstOrDefault(r => r.PersonId == h.Id)?.Kind, h.From))
-                .ToList(),
+            Household(household.Select(h => new ChildRecord.HouseholdMember(h.Id, h.Name, h.DateOfBirth, h.IsChild, null, h.From)), relationships),
             workers,
             lead,
             // Every child with two or more agencies involved needs one lead professional (Child Three: "who is this?").
             LeadProfessionalGap: activeAgencies >= 2 && lead is null,
             basis,
             null);
+    }
+
+    /// <summary>
+    /// Everyone at the child's current address, and everyone recorded as living with the child even where no
+    /// address says so — an adult in the household unknown to the address record is exactly who must be seen.
+    /// </summary>
+    private static List<ChildRecord.HouseholdMember> Household(IEnumerable<ChildRecord.HouseholdMember> atAddress, IReadOnlyList<ChildRecord.FamilyMember> family)
+    {
+        var members = atAddress.GroupBy(h => h.PersonId).Select(g => g.OrderBy(h => h.Since).First())
+            .Select(h => h with { Relationship = family.FirstOrDefault(r => r.PersonId == h.PersonId)?.Kind })
+            .ToList();
+        members.AddRange(family
+            .Where(f => f.LivesWithChild && f.PersonId is { } id && members.All(m => m.PersonId != id))
+            .Select(f => new ChildRecord.HouseholdMember(f.PersonId!.Value, f.Name!, f.DateOfBirth, f.IsChild, f.Kind, null)));
+        return members.OrderBy(h => h.DateOfBirth).ToList();
     }
 }
