@@ -6,18 +6,22 @@ namespace ChildStory.Web.Pages.Shared;
 /// <summary>The one place where expected failures become GOV.UK field errors on a page.</summary>
 public static class PageErrors
 {
-    public static void AddErrors(this ModelStateDictionary modelState, Error error, string prefix = "")
+    public static void AddErrors(this ModelStateDictionary modelState, Error error, string prefix = "") =>
+        modelState.AddErrors(error.Fields, error.Title, field => prefix.Length == 0 ? field : $"{prefix}.{field}");
+
+    /// <summary>Adds each field's messages under the page's name for that field (forms name fields for the page, handlers for the use case).</summary>
+    public static void AddErrors(this ModelStateDictionary modelState, IReadOnlyDictionary<string, string[]> fields, string title, Func<string, string> key)
     {
-        if (error.Fields.Count == 0)
+        if (fields.Count == 0)
         {
-            modelState.AddModelError("", error.Title);
+            modelState.AddModelError("", title);
             return;
         }
-        foreach (var (field, messages) in error.Fields)
+        foreach (var (field, messages) in fields)
         {
             foreach (var message in messages)
             {
-                modelState.AddModelError(prefix.Length == 0 ? field : $"{prefix}.{field}", message);
+                modelState.AddModelError(key(field), message);
             }
         }
     }

@@ -57,11 +57,7 @@ public sealed class EditAgencyModel(ChildStoryDbContext db, SaveAgency saveAgenc
             return NotFound();
         }
         ModelState.Clear();
-        foreach (var (field, messages) in result.Error.Fields)
-        {
-            foreach (var message in messages) { ModelState.AddModelError(rename?.Invoke(field) ?? field, message); }
-        }
-        if (result.Error.Fields.Count == 0) { ModelState.AddModelError("", result.Error.Title); }
+        ModelState.AddErrors(result.Error.Fields, result.Error.Title, rename ?? (f => f));
         await LoadAsync(ct);
         return Page();
     }

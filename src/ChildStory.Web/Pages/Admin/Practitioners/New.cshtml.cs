@@ -22,7 +22,10 @@ public sealed class NewPractitionerModel(AddPractitioner add, ChildStoryDbContex
         {
             // Nothing is saved: report the manager and everything else that is wrong in one go.
             var others = await PractitionerValidation.ValidateAsync(db, Form.GivenName, Form.FamilyName, Form.Email, Form.JobTitle, Form.AgencyId, Form.TeamId, null, null, ct);
-            AddErrors(others.ToDictionary());
+            if (others.Any)
+            {
+                ModelState.AddErrors(others.ToDictionary(), "", FieldKey);
+            }
             ModelState.AddModelError("Form.ManagerEmail", "No active practitioner has this email address");
         }
         else
@@ -34,20 +37,11 @@ public sealed class NewPractitionerModel(AddPractitioner add, ChildStoryDbContex
                 Added = result.Value;
                 return Page();
             }
-            AddErrors(result.Error!.Fields);
+            ModelState.AddErrors(result.Error!.Fields, result.Error.Title, FieldKey);
         }
         await Form.LoadOptionsAsync(db, ct);
         return Page();
     }
 
-    private void AddErrors(IReadOnlyDictionary<string, string[]> fields)
-    {
-        foreach (var (field, messages) in fields)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(field == "Password" ? "Password" : $"Form.{field}", message);
-            }
-        }
-    }
+    private static string FieldKey(string field) => field == "Password" ? "Password" : $"Form.{field}";
 }
