@@ -54,6 +54,19 @@ public abstract class ChildAccessTests<TFactory>(TFactory app) : ScenarioTests<T
     }
 
     [Fact]
+    public async Task My_work_lists_only_the_children_a_practitioner_is_named_on()
+    {
+        var worker = await WebSession.SignInAsync(App, World.SocialWorkerEmail);
+        var officer = await WebSession.SignInAsync(App, World.PoliceEmail);
+        var workerHome = await worker.GetPageAsync("/");
+        var officerHome = await officer.GetPageAsync("/");
+        Assert.Contains("Amelia Clarke", workerHome);
+        Assert.DoesNotContain("Nowak", workerHome);
+        Assert.Contains("Tomasz Nowak", officerHome);
+        Assert.DoesNotContain("Amelia", officerHome);
+    }
+
+    [Fact]
     public async Task Front_door_practitioner_sees_any_child()
     {
         var key = await Scenario.EnableTwoFactorAsync(App.Services, World.FrontDoorEmail);

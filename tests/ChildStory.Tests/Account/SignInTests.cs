@@ -1,7 +1,10 @@
+using ChildStory.Domain.Access;
 using ChildStory.Domain.Audit;
 using ChildStory.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildStory.Tests.Account;
 
@@ -35,6 +38,35 @@ public abstract class SignInTests<TFactory>(TFactory app) : ScenarioTests<TFacto
         {
             var response = await session.GetAsync(path);
             Assert.Equal("/account/manage/authenticator", response.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+    }
+
+    [Fact]
+    public async Task A_recovery_code_signs_in_once_and_never_again()
+    {
+        await Scenario.EnableTwoFactorAsync(App.Services, World.FrontDoorEmail);
+        string code;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByEmailAsync(World.FrontDoorEmail))!;
+            code = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.First();
+        }
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            var session = Anonymous();
+            var afterPassword = await session.PostFormAsync("/account/sign-in", new() { ["Email"] = World.FrontDoorEmail, ["Password"] = Scenario.Password });
+            Assert.Equal("/account/two-factor", afterPassword.RequestMessage!.RequestUri!.AbsolutePath);
+            var response = await session.PostFormAsync("/account/recovery", new() { ["Code"] = code });
+            var page = await response.Content.ReadAsStringAsync();
+            if (attempt == 1)
+            {
+                Assert.Contains("My work", page);
+            }
+            else
+            {
+                Assert.Contains("That recovery code is not right, or has been used", page);
+            }
         }
     }
 

@@ -113,18 +113,24 @@ public sealed class SearchChildren(ChildStoryDbContext db, ChildAccess access)
 
     private async Task<List<Match>> ByNameAsync(IQueryable<Person> people, IReadOnlyList<string> tokens, CancellationToken ct)
     {
-        var keys = tokens.Select(PhoneticKey.For).Distinct().ToList();
-        var prefixes = tokens.Where(t => t.Length >= 2).Select(t => t[..2]).Distinct().ToList();
-        // Candidates: any name whose given or family part sounds like, or starts like, a searched word.
-        var conditions = new List<Expression<Func<PersonName, bool>>>
+        var family = new List<Expression<Func<PersonName, bool>>>();
+        var given = new List<Expression<Func<PersonName, bool>>>();
+        foreach (var token in tokens.Distinct())
         {
-            n => keys.Contains(n.FamilyKey) || keys.Contains(n.GivenKey),
-        };
-        foreach (var prefix in prefixes)
-        {
-            conditions.Add(n => n.FamilyNormalised.StartsWith(prefix) || n.GivenNormalised.StartsWith(prefix));
+            // A name part is a candidate when it sounds like a searched word or starts with its first two letters.
+            // The prefix is a range rather than LIKE 'pr%', so both databases answer it from the index; its bounds
+            // are letters only, which every collation orders alike (punctuation it may not).
+            var key = PhoneticKey.For(token);
+            var prefix = token.Length >= 2 ? token[..2] : token;
+            var after = NextPrefix(prefix);
+            family.Add(n => n.FamilyKey == key || (string.Compare(n.FamilyNormalised, prefix) >= 0 && string.Compare(n.FamilyNormalised, after) < 0));
+            given.Add(n => n.GivenKey == key || (string.Compare(n.GivenNormalised, prefix) >= 0 && string.Compare(n.GivenNormalised, after) < 0));
         }
-        var candidateNames = db.PersonNames.AsNoTracking().Where(Predicates.AnyOf(conditions));
+        var candidateNames = db.PersonNames.AsNoTracking();
+        // One word may be either part; with more, both parts must resemble a searched word, as Score requires.
+        candidateNames = tokens.Count == 1
+            ? candidateNames.Where(Predicates.AnyOf(family.Concat(given)))
+            : candidateNames.Where(Predicates.AnyOf(family)).Where(Predicates.AnyOf(given));
         var candidates = await people
             .Join(candidateNames, p => p.Id, n => n.PersonId, (p, n) => new { Person = p, n.GivenNormalised, n.FamilyNormalised, n.GivenName, n.FamilyName })
             .Take(20_000)
@@ -151,6 +157,13 @@ public sealed class SearchChildren(ChildStoryDbContext db, ChildAccess access)
         var ids = best.Keys.ToList();
         var rows = await Project(db.People.AsNoTracking().Where(p => ids.Contains(p.Id)), 0).ToListAsync(ct);
         return rows.Select(r => r with { Score = best[r.Id].Score, OtherName = best[r.Id].OtherName }).ToList();
+    }
+
+    /// <summary>The first string after every string starting with <paramref name="prefix"/> ("sm" → "sn", "az" → "b").</summary>
+    private static string NextPrefix(string prefix)
+    {
+        var trimmed = prefix.TrimEnd('z');
+        return trimmed.Length == 0 ? "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz" : trimmed[..^1] + (char)(trimmed[^1] + 1);
     }
 
     /// <summary>
