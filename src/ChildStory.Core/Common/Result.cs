@@ -60,6 +60,16 @@ public sealed class ValidationErrors
         return this;
     }
 
+    /// <summary>Refuses text longer than its column, with the limit in the message (databases differ in whether they would).</summary>
+    public ValidationErrors MaxLength(string field, string? value, int max, string what)
+    {
+        if (value is not null && value.Trim().Length > max)
+        {
+            Add(field, $"{what} must be {max} characters or fewer");
+        }
+        return this;
+    }
+
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 }

@@ -35,6 +35,15 @@ public abstract partial class AdministrationTests<TFactory>(TFactory app) : Scen
     }
 
     [Fact]
+    public async Task Text_longer_than_its_column_is_an_error_on_the_page_not_a_server_error()
+    {
+        var admin = await AdministratorAsync();
+        var response = await admin.PostFormAsync("/admin/agencies", new() { ["Name"] = new string('x', 250), ["Code"] = "LONG", ["Kind"] = "VoluntarySector" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Name must be 200 characters or fewer", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Adding_a_practitioner_with_bad_input_names_every_field_and_saves_nothing()
     {
         var admin = await AdministratorAsync();

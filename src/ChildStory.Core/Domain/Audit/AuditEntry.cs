@@ -46,13 +46,14 @@ public sealed class AuditEntry
         At = new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
         ActorKind = actor.Kind;
         ActorId = actor.Id;
-        ActorName = actor.Name;
+        // The log must never refuse an entry: over-long text is cut to its column (inputs are validated before this).
+        ActorName = Cut(actor.Name, 256)!;
         IpAddress = actor.IpAddress;
         Action = action;
         ChildId = childId;
-        Subject = subject;
+        Subject = Cut(subject, 200);
         Detail = detail;
-        Reason = reason;
+        Reason = Cut(reason, 2000);
     }
 
     /// <summary>Row identity; the chain's order is <see cref="Sequence"/>, which is unique and assigned when the entry is written.</summary>
@@ -72,6 +73,8 @@ public sealed class AuditEntry
     public string? Reason { get; private set; }
     public string PreviousHash { get; private set; } = "";
     public string Hash { get; private set; } = "";
+
+    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 
     internal void Chain(long sequence, string previousHash)
     {

@@ -28,6 +28,10 @@ public sealed class BreakGlass(ChildStoryDbContext db, IOptions<AccessOptions> o
                 ? "Enter the reason you need to see this child's record"
                 : $"Reason must be at least {options.Value.MinimumReasonLength} characters: say why you need to see this record now");
         }
+        if (reason.Length > 2000)
+        {
+            return Error.Invalid("Reason", "Reason must be 2,000 characters or fewer");
+        }
         if (!await db.People.AnyAsync(p => p.Id == command.ChildId && p.IsChild, ct))
         {
             return Error.NotFound("Child");

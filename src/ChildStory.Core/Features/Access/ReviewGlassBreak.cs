@@ -33,6 +33,7 @@ public sealed class ReviewGlassBreak(ChildStoryDbContext db)
         {
             errors.Add("Note", "Say why the access was not justified and what you have done about it");
         }
+        errors.MaxLength("Note", command.Note, 2000, "Note");
         if (errors.Any)
         {
             return Error.Invalid(errors);

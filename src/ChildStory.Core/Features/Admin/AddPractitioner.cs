@@ -27,6 +27,7 @@ public sealed class AddPractitioner(ChildStoryDbContext db, UserManager<AppUser>
     {
         var errors = await PractitionerValidation.ValidateAsync(db, command.GivenName, command.FamilyName, command.Email, command.JobTitle,
             command.AgencyId, command.TeamId, command.ManagerId, null, ct);
+        errors.MaxLength("Phone", command.Phone, 40, "Phone number");
         if (command.Roles.Count == 0)
         {
             errors.Add("Roles", "Select at least one role");
@@ -94,7 +95,11 @@ public static class PractitionerValidation
             .Require("GivenName", givenName, "Enter the practitioner's first name")
             .Require("FamilyName", familyName, "Enter the practitioner's last name")
             .Require("Email", email, "Enter the practitioner's work email address")
-            .Require("JobTitle", jobTitle, "Enter the practitioner's job title");
+            .Require("JobTitle", jobTitle, "Enter the practitioner's job title")
+            .MaxLength("GivenName", givenName, 100, "First name")
+            .MaxLength("FamilyName", familyName, 100, "Last name")
+            .MaxLength("Email", email, 256, "Email address")
+            .MaxLength("JobTitle", jobTitle, 200, "Job title");
         if (!string.IsNullOrWhiteSpace(email))
         {
             var normalised = email.Trim().ToLowerInvariant();

@@ -22,7 +22,7 @@ public sealed class ApiClients(ChildStoryDbContext db)
 
     public async Task<Result<Issued>> IssueAsync(Guid? agencyId, string? name, CancellationToken ct = default)
     {
-        var errors = new ValidationErrors().Require("Name", name, "Enter the name of the system that will use the key");
+        var errors = new ValidationErrors().Require("Name", name, "Enter the name of the system that will use the key").MaxLength("Name", name, 200, "System name");
         if (agencyId is null || !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.IsActive, ct))
         {
             errors.Add("AgencyId", "Select the agency whose system will use the key");

@@ -27,6 +27,7 @@ public sealed class EditPractitioner(ChildStoryDbContext db, UserManager<AppUser
         }
         var errors = await PractitionerValidation.ValidateAsync(db, command.GivenName, command.FamilyName, command.Email, command.JobTitle,
             command.AgencyId, command.TeamId, command.ManagerId, practitioner.Id, ct);
+        errors.MaxLength("Phone", command.Phone, 40, "Phone number");
         foreach (var role in command.Roles.Where(r => !ChildStory.Common.Roles.All.Contains(r)))
         {
             errors.Add("Roles", $"'{role}' is not a role");

@@ -16,7 +16,7 @@ public sealed partial class SaveAgency(ChildStoryDbContext db)
     public async Task<Result<Agency>> RunAsync(Command command, CancellationToken ct = default)
     {
         var code = command.Code?.Trim().ToUpperInvariant() ?? "";
-        var errors = new ValidationErrors().Require("Name", command.Name, "Enter the agency's name");
+        var errors = new ValidationErrors().Require("Name", command.Name, "Enter the agency's name").MaxLength("Name", command.Name, 200, "Name");
         if (code.Length == 0)
         {
             errors.Add("Code", "Enter a short code for the agency, like CSC or GP3");

@@ -24,7 +24,7 @@ public sealed class SaveTeam(ChildStoryDbContext db)
             return Error.NotFound("Team");
         }
         var name = command.Name?.Trim() ?? "";
-        var errors = new ValidationErrors().Require("Name", name, "Enter the team's name");
+        var errors = new ValidationErrors().Require("Name", name, "Enter the team's name").MaxLength("Name", name, 200, "Name");
         if (name.Length > 0 && await db.Teams.AnyAsync(t => t.AgencyId == command.AgencyId && t.Name == name && t.Id != command.Id, ct))
         {
             errors.Add("Name", $"This agency already has a team called {name}");

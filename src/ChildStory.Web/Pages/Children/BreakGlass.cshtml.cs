@@ -42,6 +42,10 @@ public sealed class BreakGlassModel(SearchChildren search, BreakGlass breakGlass
                 ? "Enter the reason you need to search the whole partnership"
                 : $"Reason must be at least {access.Value.MinimumReasonLength} characters: say why you need to see this record now");
         }
+        else if (reason.Length > 2000)
+        {
+            ModelState.AddModelError(nameof(Reason), "Reason must be 2,000 characters or fewer");
+        }
         if (Criteria.IsEmpty)
         {
             ModelState.AddModelError(nameof(Name), "Enter a name, date of birth, NHS number or UPN to search for");
