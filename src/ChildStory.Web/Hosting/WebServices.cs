@@ -19,6 +19,7 @@ public static class WebServices
             o.Conventions.AuthorizeFolder("/Access", SecurityServices.ManagerPolicy);
         });
         services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -50,6 +51,7 @@ public static class WebServices
         app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }
 }

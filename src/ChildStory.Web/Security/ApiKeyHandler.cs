@@ -45,8 +45,13 @@ public sealed class ApiKeyHandler(
             await db.SaveChangesAsync();
             return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
         }
-        client.MarkUsed(time.GetUtcNow());
-        await db.SaveChangesAsync();
+        // "Last used" is for administrators spotting dead keys: a minute's precision spares a write per request.
+        var now = time.GetUtcNow();
+        if (client.LastUsedAt is not { } last || now - last > TimeSpan.FromMinutes(1))
+        {
+            client.MarkUsed(now);
+            await db.SaveChangesAsync();
+        }
         var identity = new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, client.Id.ToString()),

@@ -79,6 +79,14 @@ public abstract class ChildrenApiTests<TFactory>(TFactory app) : ScenarioTests<T
     }
 
     [Fact]
+    public async Task Health_endpoint_answers_without_signing_in_and_shows_no_data()
+    {
+        var response = await App.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task OpenApi_document_describes_the_children_endpoints()
     {
         var document = await App.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChildStory.Common;
 using ChildStory.Data;
 using ChildStory.Domain.Audit;
@@ -103,22 +102,7 @@ public abstract class AuditChainTests(DatabaseProvider provider) : IAsyncLifetim
         }
     }
 
-    /// <summary>Runs the real <c>childstory</c> executable against this test's database.</summary>
-    private async Task<(int Code, string Output)> RunCliAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "childstory.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["Database__Provider"] = provider.ToString();
-        start.Environment["ConnectionStrings__ChildStory"] = _db.Settings.ConnectionString;
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
-    }
+    private Task<(int Code, string Output)> RunCliAsync(params string[] args) => CliProcess.RunAsync(_db.Settings, args);
 }
 
 public sealed class AuditChainOnSqlite() : AuditChainTests(DatabaseProvider.Sqlite);

@@ -1,0 +1,57 @@
+using ChildStory.Data;
+using ChildStory.Domain.Partnership;
+using ChildStory.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildStory.Tests.Cli;
+
+/// <summary>The <c>childstory</c> verbs, run as a process against an empty database of each provider.</summary>
+public abstract class CliTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(provider);
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task Db_migrate_reports_an_up_to_date_database_and_creates_the_roles()
+    {
+        var (code, output) = await CliProcess.RunAsync(_db.Settings, "db", "migrate");
+        Assert.True(code == 0, output);
+        Assert.Contains("0 pending migration(s)", output);
+        await using var db = _db.CreateContext();
+        Assert.Equal(5, await db.Roles.CountAsync());
+    }
+
+    [Fact]
+    public async Task Users_add_creates_a_practitioner_who_can_sign_in_and_refuses_bad_input_by_name()
+    {
+        await using (var db = _db.CreateContext())
+        {
+            var agency = new Agency(Guid.NewGuid(), "YJS", "Westmere Youth Justice Service", AgencyKind.YouthJustice);
+            db.AddRange(agency, new Team(Guid.NewGuid(), agency.Id, "Youth Justice Team", TeamFunction.Service));
+            await db.SaveChangesAsync();
+        }
+        await CliProcess.RunAsync(_db.Settings, "db", "migrate");
+
+        var (badCode, badOutput) = await CliProcess.RunAsync(_db.Settings, "users", "add", "--email", "sam.okoro@yjs.test.example",
+            "--given-name", "Sam", "--family-name", "Okoro", "--agency", "NOPE", "--role", "Practitioner");
+        Assert.Equal(2, badCode);
+        Assert.Contains("--agency: no agency has the code 'NOPE'", badOutput);
+
+        var (code, output) = await CliProcess.RunAsync(_db.Settings, "users", "add", "--email", "Sam.Okoro@yjs.test.example",
+            "--given-name", "Sam", "--family-name", "Okoro", "--agency", "yjs", "--team", "Youth Justice Team", "--role", "Practitioner", "--role", "Manager");
+        Assert.True(code == 0, output);
+        Assert.Contains("Initial password (shown once): Cs-", output);
+        await using var after = _db.CreateContext();
+        var practitioner = await after.Practitioners.SingleAsync(p => p.Email == "sam.okoro@yjs.test.example");
+        var user = await after.Users.SingleAsync(u => u.PractitionerId == practitioner.Id);
+        Assert.Equal(2, await after.UserRoles.CountAsync(r => r.UserId == user.Id));
+    }
+}
+
+public sealed class CliOnSqlite() : CliTests(DatabaseProvider.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class CliOnPostgres() : CliTests(DatabaseProvider.Postgres);
