@@ -36,6 +36,8 @@ public static class CoreServices
         services.AddScoped<Features.Admin.AccountActions>();
         services.AddScoped<Features.Admin.ApiClients>();
         services.AddScoped<Features.Demo.SeedDemoData>();
+        services.AddScoped<Features.Chronology.LinkEvents>();
+        services.AddScoped<Features.Chronology.SubmitEvents>();
         return services;
     }
 }

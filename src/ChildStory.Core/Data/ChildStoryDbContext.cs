@@ -1,6 +1,7 @@
 using ChildStory.Common;
 using ChildStory.Domain.Access;
 using ChildStory.Domain.Audit;
+using ChildStory.Domain.Chronology;
 using ChildStory.Domain.Partnership;
 using ChildStory.Domain.People;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +31,8 @@ public sealed class ChildStoryDbContext(
     public DbSet<GlassBreak> GlassBreaks => Set<GlassBreak>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ChronologyEvent> ChronologyEvents => Set<ChronologyEvent>();
+    public DbSet<PersonReference> PersonReferences => Set<PersonReference>();
 
     /// <summary>
     /// Bulk loads (demo seeding) switch off the per-row "child changed" audit entries and write one summary entry

@@ -23,6 +23,7 @@ public static class WebApp
         app.UseChildStoryPipeline();
         app.MapRazorPages();
         app.MapChildStoryApi();
+        app.MapEventsApi();
         return app;
     }
 }

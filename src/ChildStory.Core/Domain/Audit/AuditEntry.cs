@@ -26,6 +26,7 @@ public static class AuditActions
     public const string ApiClientRevoked = "ApiClientRevoked";
     public const string ApiAuthenticationFailed = "ApiAuthenticationFailed";
     public const string DemoDataSeeded = "DemoDataSeeded";
+    public const string EventsSubmitted = "EventsSubmitted";
 }
 
 /// <summary>

@@ -26,7 +26,8 @@ public sealed record ChildRecord(
     ChildRecord.Worker? LeadProfessional,
     bool LeadProfessionalGap,
     AccessBasis AccessBasis,
-    DateTimeOffset? AccessExpiresAt)
+    DateTimeOffset? AccessExpiresAt,
+    Chronology.StoryView? Story = null)
 {
     public string DisplayName => $"{GivenName} {FamilyName}";
 

@@ -38,6 +38,7 @@ public sealed class GetChildRecord(ChildStoryDbContext db, ChildAccess access)
         }
         db.Audit(AuditActions.ChildViewed, childId, detail: JsonSerializer.Serialize(new { basis = basis.ToString() }));
         await db.SaveChangesAsync(ct);
-        return record with { AccessExpiresAt = expires };
+        var story = await Chronology.StoryLoader.LoadAsync(db, childId, actor.AgencyId, ct);
+        return record with { AccessExpiresAt = expires, Story = story };
     }
 }

@@ -1,0 +1,46 @@
+using ChildStory.Domain.Chronology;
+using ChildStory.Domain.Partnership;
+using ChildStory.Domain.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChildStory.Data.Configurations;
+
+internal sealed class ChronologyEventConfiguration : IEntityTypeConfiguration<ChronologyEvent>
+{
+    public void Configure(EntityTypeBuilder<ChronologyEvent> builder)
+    {
+        builder.Property(e => e.IdempotencyKey).HasMaxLength(200);
+        builder.Property(e => e.Author).HasMaxLength(200);
+        builder.Property(e => e.Summary).HasMaxLength(500);
+        builder.Property(e => e.Details).HasMaxLength(8000);
+        builder.Property(e => e.SensitiveContact).HasMaxLength(300);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(e => e.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(e => e.ChildId).OnDelete(DeleteBehavior.Restrict);
+        // A retried submission finds its earlier self here and creates nothing twice.
+        builder.HasIndex(e => new { e.AgencyId, e.IdempotencyKey }).IsUnique();
+        builder.HasIndex(e => new { e.ChildId, e.OccurredAt });
+        builder.ComplexProperty(e => e.Subject, s =>
+        {
+            s.Property(x => x.GivenName).HasMaxLength(100);
+            s.Property(x => x.FamilyName).HasMaxLength(100);
+            s.Property(x => x.Sex).HasMaxLength(20);
+            s.Property(x => x.Postcode).HasMaxLength(10);
+            s.Property(x => x.NhsNumber).HasMaxLength(10);
+            s.Property(x => x.Upn).HasMaxLength(13);
+            s.Property(x => x.Reference).HasMaxLength(100);
+        });
+        builder.ComplexProperty(e => e.Facts);
+    }
+}
+
+internal sealed class PersonReferenceConfiguration : IEntityTypeConfiguration<PersonReference>
+{
+    public void Configure(EntityTypeBuilder<PersonReference> builder)
+    {
+        builder.Property(r => r.Reference).HasMaxLength(100);
+        builder.HasIndex(r => new { r.AgencyId, r.Reference }).IsUnique();
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,40 @@
+using ChildStory.Data;
+using ChildStory.Domain.Chronology;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildStory.Features.Chronology;
+
+/// <summary>What the record page shows of the child's story: the latest events from every agency, and how many of each kind.</summary>
+public sealed record StoryView(int Total, IReadOnlyList<StoryEntry> Latest, IReadOnlyList<StoryCount> Counts);
+
+/// <summary>
+/// One line of the chronology. For a sensitive entry the reader's agency may not read, <see cref="Summary"/> and
+/// <see cref="Details"/> are null and <see cref="AskContact"/> says whom to ask: the entry's existence, source and
+/// date are never hidden, only its content.
+/// </summary>
+public sealed record StoryEntry(
+    Guid Id, DateTimeOffset OccurredAt, string Agency, EventType Type, string? Summary, string? Details, bool Significant,
+    Verification Verification, Sensitivity Sensitivity, string? AskContact, string Author);
+
+public sealed record StoryCount(EventType Type, int Count);
+
+internal static class StoryLoader
+{
+    public const int Latest = 100;
+
+    public static async Task<StoryView> LoadAsync(ChildStoryDbContext db, Guid childId, Guid? readerAgencyId, CancellationToken ct)
+    {
+        var events = db.ChronologyEvents.AsNoTracking().Where(e => e.ChildId == childId);
+        var counts = await events.GroupBy(e => e.Type).Select(g => new StoryCount(g.Key, g.Count())).ToListAsync(ct);
+        var rows = await events.OrderByDescending(e => e.OccurredAt).Take(Latest)
+            .Join(db.Agencies, e => e.AgencyId, a => a.Id, (e, a) => new { e.Id, e.OccurredAt, Agency = a.Name, e.AgencyId, e.Type, e.Summary, e.Details, e.Significant, e.Verification, e.Sensitivity, e.SensitiveContact, e.Author })
+            .ToListAsync(ct);
+        var latest = rows.Select(r =>
+        {
+            var readable = r.Sensitivity == Sensitivity.None || r.AgencyId == readerAgencyId;
+            return new StoryEntry(r.Id, r.OccurredAt, r.Agency, r.Type, readable ? r.Summary : null, readable ? r.Details : null,
+                r.Significant, r.Verification, r.Sensitivity, readable ? null : r.SensitiveContact, r.Author);
+        }).ToList();
+        return new StoryView(counts.Sum(c => c.Count), latest, counts.OrderByDescending(c => c.Count).ToList());
+    }
+}
