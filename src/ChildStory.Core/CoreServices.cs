@@ -38,6 +38,7 @@ public static class CoreServices
         services.AddScoped<Features.Demo.SeedDemoData>();
         services.AddScoped<Features.Chronology.LinkEvents>();
         services.AddScoped<Features.Chronology.SubmitEvents>();
+        services.AddScoped<Features.Chronology.ImportEvents>();
         return services;
     }
 }

@@ -13,6 +13,7 @@ public static class Commands
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root;
     }
 }
