@@ -89,7 +89,7 @@ internal static class DemoCommand
         var logins = await DemoLogins.CreateAsync(
             services.GetRequiredService<UserManager<AppUser>>(), services.GetRequiredService<RoleManager<IdentityRole<Guid>>>(), db, options);
         AnsiConsole.MarkupLineInterpolated(
-            $"[green]Seeded[/] {summary.Agencies} agencies, {summary.Teams} teams, {summary.Practitioners} practitioners, {summary.Children:N0} children, {summary.Adults:N0} adults, {summary.Involvements:N0} involvements in {started.Elapsed.TotalSeconds:N1} s");
+            $"[green]Seeded[/] {summary.Agencies} agencies, {summary.Teams} teams, {summary.Practitioners} practitioners, {summary.Children:N0} children, {summary.Adults:N0} adults, {summary.Involvements:N0} involvements, {summary.Events:N0} events in {started.Elapsed.TotalSeconds:N1} s");
         return logins;
     }
 

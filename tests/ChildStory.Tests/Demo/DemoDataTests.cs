@@ -48,6 +48,9 @@ public abstract class DemoDataTests(DatabaseProvider provider)
         Assert.Equal(children.Count, await db.Involvements.Where(i => i.Role == InvolvementRole.GeneralPractitioner).Select(i => i.ChildId).Distinct().CountAsync());
         Assert.True(await db.Involvements.AnyAsync(i => i.IsLeadProfessional));
         Assert.True(await db.Involvements.AnyAsync(i => i.EndedOn != null));
+        Assert.True(await db.ChronologyEvents.CountAsync() > children.Count, "every child should have a story of a few events on average");
+        Assert.False(await db.ChronologyEvents.AnyAsync(e => e.ChildId == null));
+        Assert.True(await db.ChronologyEvents.AnyAsync(e => e.Sensitivity != ChildStory.Domain.Chronology.Sensitivity.None && e.SensitiveContact != null));
         Assert.Equal(1, await db.AuditEntries.CountAsync());
     }
 

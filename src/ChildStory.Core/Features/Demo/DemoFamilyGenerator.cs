@@ -9,6 +9,7 @@ internal sealed class DemoFamily
     public List<Address> Addresses { get; } = [];
     public List<Relationship> Relationships { get; } = [];
     public List<Involvement> Involvements { get; } = [];
+    public List<ChildStory.Domain.Chronology.ChronologyEvent> Events { get; } = [];
     public Address Home { get; set; } = null!;
     public DateOnly MovedIn { get; set; }
 }

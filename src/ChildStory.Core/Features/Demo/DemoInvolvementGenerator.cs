@@ -11,6 +11,8 @@ namespace ChildStory.Features.Demo;
 /// </summary>
 internal sealed class DemoInvolvementGenerator(DemoRandom random, DemoPartnership p, DateOnly today)
 {
+    private readonly DemoStoryGenerator _stories = new(random, p, today);
+
     private static readonly string[] ClosureReasons = ["Outcomes achieved; case closed", "Stepped down to early help", "Family moved out of the area", "Closed: young person declined further contact", "Closed after three missed appointments"];
 
     public void Add(DemoFamily family)
@@ -52,6 +54,7 @@ internal sealed class DemoInvolvementGenerator(DemoRandom random, DemoPartnershi
                 targeted.Add(Add(family, child, p.ExploitationTeam, p.DemoOfficer, InvolvementRole.InvestigatingOfficer, Recent(200)));
             }
             ChooseLead(targeted);
+            _stories.Add(family, child, family.Involvements.Where(i => i.ChildId == child.Id).ToList());
         }
     }
 

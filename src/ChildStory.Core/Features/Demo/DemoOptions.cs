@@ -10,6 +10,6 @@ public sealed record DemoOptions
 
 public sealed record DemoProgress(string Stage, int Done, int Total);
 
-public sealed record DemoSummary(int Agencies, int Teams, int Practitioners, int Children, int Adults, int Involvements);
+public sealed record DemoSummary(int Agencies, int Teams, int Practitioners, int Children, int Adults, int Involvements, int Events);
 
 public sealed record DemoLogin(string Role, string Email, string Password, string Name, string AgencyName, string TeamName, string Note);

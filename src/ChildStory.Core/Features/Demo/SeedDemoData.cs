@@ -36,7 +36,7 @@ public sealed class SeedDemoData(TimeProvider time)
 
         var families = new DemoFamilyGenerator(random, today);
         var involvements = new DemoInvolvementGenerator(random, partnership, today);
-        int children = 0, adults = 0, involvementCount = 0, inChunk = 0;
+        int children = 0, adults = 0, involvementCount = 0, events = 0, inChunk = 0;
         while (children < options.Children)
         {
             var wanted = Math.Min(options.Children - children, random.Between(1, 100) switch { <= 35 => 1, <= 70 => 2, <= 90 => 3, _ => 4 });
@@ -46,9 +46,11 @@ public sealed class SeedDemoData(TimeProvider time)
             db.People.AddRange(family.Children);
             db.Relationships.AddRange(family.Relationships);
             db.Involvements.AddRange(family.Involvements);
+            db.ChronologyEvents.AddRange(family.Events);
             children += family.Children.Count;
             adults += family.Adults.Count;
             involvementCount += family.Involvements.Count;
+            events += family.Events.Count;
             inChunk += family.Children.Count;
             if (inChunk >= ChildrenPerChunk || children >= options.Children)
             {
@@ -59,7 +61,7 @@ public sealed class SeedDemoData(TimeProvider time)
             }
         }
 
-        var summary = new DemoSummary(partnership.Agencies.Count, partnership.Teams.Count, partnership.Practitioners.Count(), children, adults, involvementCount);
+        var summary = new DemoSummary(partnership.Agencies.Count, partnership.Teams.Count, partnership.Practitioners.Count(), children, adults, involvementCount, events);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditChildChanges = true;
         db.Audit(AuditActions.DemoDataSeeded, detail: JsonSerializer.Serialize(new { options.Seed, summary }));
