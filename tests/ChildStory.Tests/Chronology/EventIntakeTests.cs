@@ -94,6 +94,21 @@ public abstract class EventIntakeTests<TFactory>(TFactory app) : ScenarioTests<T
     }
 
     [Fact]
+    public async Task The_same_batch_sent_twice_at_once_creates_each_event_once()
+    {
+        var batch = new
+        {
+            items = Enumerable.Range(0, 3_000).Select(i => Event($"race-{i}", "SchoolAttendance", $"Week {i}", new { familyName = "Racer", dateOfBirth = "2013-03-03" })).ToArray(),
+        };
+        var sends = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+            await (await Api(World.PoliceApiKey).PostAsJsonAsync("/api/v1/events/batch", batch)).Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Equal(3_000, sends.Sum(s => s.GetProperty("created").GetInt32()));
+        Assert.Equal(3_000, sends.Sum(s => s.GetProperty("duplicates").GetInt32()));
+        await using var db = App.CreateContext();
+        Assert.Equal(3_000, await db.ChronologyEvents.CountAsync(e => e.IdempotencyKey.StartsWith("race-")));
+    }
+
+    [Fact]
     public async Task Batches_must_hold_between_one_and_ten_thousand_items()
     {
         var empty = await Api(World.PoliceApiKey).PostAsJsonAsync("/api/v1/events/batch", new { items = Array.Empty<object>() });

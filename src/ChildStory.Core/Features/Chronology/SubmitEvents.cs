@@ -30,8 +30,7 @@ public sealed class SubmitEvents(ChildStoryDbContext db, LinkEvents link)
             .ToDictionaryAsync(e => e.IdempotencyKey, e => e.Id, ct);
         var fresh = chunk.Where(c => !existing.ContainsKey(c.Event.IdempotencyKey)).Select(c => c.Event).ToList();
         await link.LinkAsync(agencyId, fresh, ct);
-        db.ChronologyEvents.AddRange(fresh);
-        await db.SaveChangesAsync(ct);
+        await EventWriter.WriteAsync(db, fresh, ct);
         db.ChangeTracker.Clear();
         foreach (var (index, e) in chunk)
         {
@@ -79,7 +78,7 @@ public sealed class SubmitEvents(ChildStoryDbContext db, LinkEvents link)
             {
                 await SaveChunkAsync(agencyId, chunk, outcomes, ct);
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (e is DbUpdateException or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
             {
                 // Another request saved some of these keys (or learned the same reference) between our read and
                 // our write: read again — they are now duplicates — and save the rest.
