@@ -27,7 +27,7 @@ public sealed class LinkerTests(ITestOutputHelper output)
         var result = Linker.Link(data.Select(d => d.Record).ToList());
         var (precision, recall, f1) = LinkageData.Score(data, result.ClusterOf);
         output.WriteLine($"{string.Join("+", files)}: {data.Count} records, {result.CandidatePairs} candidate pairs, precision {precision:F4}, recall {recall:F4}, F1 {f1:F4}");
-        // Issue 3 asks for 0.98; this matcher reaches 0.969-0.981 today (see the closing note). The floor stops it slipping back.
-        Assert.True(f1 >= 0.965, $"F1 {f1:F4} (precision {precision:F4}, recall {recall:F4})");
+        // Issue 3 asks for 0.98; this matcher reaches 0.977-0.981 today (see the closing note). The floor stops it slipping back.
+        Assert.True(f1 >= 0.97, $"F1 {f1:F4} (precision {precision:F4}, recall {recall:F4})");
     }
 }

@@ -9,7 +9,7 @@ namespace ChildStory.Features.Identity;
 /// </summary>
 public static class Linker
 {
-    public const double DefaultThreshold = 11;
+    public const double DefaultThreshold = 9;
     private const int MaxBlock = 400;
 
     public sealed record Result(IReadOnlyDictionary<string, int> ClusterOf, int CandidatePairs, int LinkedPairs);
@@ -25,6 +25,7 @@ public static class Linker
                 members.Add(i);
             }
         }
+        var frequencies = new PairScore.Frequencies(records);
         var parent = Enumerable.Range(0, records.Count).ToArray();
         var seen = new HashSet<long>();
         int candidates = 0, linked = 0;
@@ -38,7 +39,7 @@ public static class Linker
                     var (a, b) = (members[x], members[y]);
                     if (!seen.Add(((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b))) { continue; }
                     candidates++;
-                    if (PairScore.Of(records[a], records[b]) >= threshold)
+                    if (PairScore.Of(records[a], records[b], frequencies) >= threshold)
                     {
                         linked++;
                         Union(parent, a, b);

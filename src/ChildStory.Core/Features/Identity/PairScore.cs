@@ -10,14 +10,32 @@ namespace ChildStory.Features.Identity;
 /// </summary>
 public static class PairScore
 {
-    public static double Of(PersonRecord a, PersonRecord b)
+    /// <summary>How common each name is among the records being linked; a shared rare name is stronger evidence.</summary>
+    public sealed class Frequencies(IReadOnlyList<PersonRecord> records)
+    {
+        private readonly Dictionary<string, int> _family = records.GroupBy(r => r.Family).ToDictionary(g => g.Key, g => g.Count());
+        private readonly Dictionary<string, int> _given = records.GroupBy(r => r.Given).ToDictionary(g => g.Key, g => g.Count());
+        private readonly double _total = Math.Max(1, records.Count);
+
+        public double FamilyWeight(string name, double typical) => Weight(_family, name, typical);
+
+        public double GivenWeight(string name, double typical) => Weight(_given, name, typical);
+
+        // log2(1/u) with u the name's share, bounded so that one name never decides alone.
+        private double Weight(Dictionary<string, int> counts, string name, double typical) =>
+            counts.TryGetValue(name, out var n) ? Math.Clamp(Math.Log2(_total / n) - 2, typical - 4, typical + 3) : typical;
+    }
+
+    public static double Of(PersonRecord a, PersonRecord b) => Of(a, b, null);
+
+    public static double Of(PersonRecord a, PersonRecord b, Frequencies? frequencies)
     {
         if (a.NhsNumber is not null && b.NhsNumber is not null)
         {
             // A valid NHS number is near-certain either way; it still leaves the rest to confirm a typo'd one.
-            return a.NhsNumber == b.NhsNumber ? 30 : -12 + Names(a, b) + DateOfBirth(a.DateOfBirth, b.DateOfBirth);
+            return a.NhsNumber == b.NhsNumber ? 30 : -12 + Names(a, b, frequencies) + DateOfBirth(a.DateOfBirth, b.DateOfBirth);
         }
-        var score = Names(a, b) + DateOfBirth(a.DateOfBirth, b.DateOfBirth) + Postcode(a.Postcode, b.Postcode);
+        var score = Names(a, b, frequencies) + DateOfBirth(a.DateOfBirth, b.DateOfBirth) + Postcode(a.Postcode, b.Postcode);
         if (a.Upn is not null && b.Upn is not null)
         {
             score += a.Upn == b.Upn ? 15 : -6;
@@ -29,9 +47,11 @@ public static class PairScore
         return score;
     }
 
-    private static double Names(PersonRecord a, PersonRecord b)
+    private static double Names(PersonRecord a, PersonRecord b, Frequencies? f)
     {
-        var straight = Name(a.Given, b.Given, 7.5) + Name(a.Family, b.Family, 9);
+        var given = f?.GivenWeight(a.Given, 7.5) ?? 7.5;
+        var family = f?.FamilyWeight(a.Family, 9) ?? 9;
+        var straight = Name(a.Given, b.Given, given) + Name(a.Family, b.Family, family);
         // People's names get entered the wrong way round.
         var swapped = Name(a.Given, b.Family, 7.5) + Name(a.Family, b.Given, 9) - 1;
         return Math.Max(straight, swapped);
