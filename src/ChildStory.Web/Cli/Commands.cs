@@ -14,6 +14,7 @@ public static class Commands
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(LinkCommand.Create());
         return root;
     }
 }
