@@ -39,6 +39,11 @@ public static class CoreServices
         services.AddScoped<Features.Chronology.LinkEvents>();
         services.AddScoped<Features.Chronology.SubmitEvents>();
         services.AddScoped<Features.Chronology.ImportEvents>();
+        services.AddScoped<Features.Chronology.GetStory>();
+        services.AddScoped<Features.Chronology.GetEvent>();
+        services.AddScoped<Features.Chronology.AddEvent>();
+        services.AddScoped<Features.Chronology.AmendEvent>();
+        services.AddScoped<Features.Chronology.ExportStory>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using ChildStory.Common;
 using ChildStory.Domain.Access;
 using ChildStory.Domain.Audit;
 using ChildStory.Domain.Chronology;
+using ChildStory.Domain.Identity;
 using ChildStory.Domain.Partnership;
 using ChildStory.Domain.People;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,10 @@ public sealed class ChildStoryDbContext(
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ChronologyEvent> ChronologyEvents => Set<ChronologyEvent>();
     public DbSet<PersonReference> PersonReferences => Set<PersonReference>();
+    public DbSet<EventRevision> EventRevisions => Set<EventRevision>();
+    public DbSet<MatchReview> MatchReviews => Set<MatchReview>();
+    public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
+    public DbSet<MergeMove> MergeMoves => Set<MergeMove>();
 
     /// <summary>
     /// Bulk loads (demo seeding) switch off the per-row "child changed" audit entries and write one summary entry

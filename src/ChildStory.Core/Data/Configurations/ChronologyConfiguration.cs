@@ -20,6 +20,9 @@ internal sealed class ChronologyEventConfiguration : IEntityTypeConfiguration<Ch
         // A retried submission finds its earlier self here and creates nothing twice.
         builder.HasIndex(e => new { e.AgencyId, e.IdempotencyKey }).IsUnique();
         builder.HasIndex(e => new { e.ChildId, e.OccurredAt });
+        builder.Property(e => e.SubjectKey).HasMaxLength(32);
+        // The matcher's work list and the events waiting on one review decision: small, so a partial index.
+        builder.HasIndex(e => new { e.MatchState, e.AgencyId, e.SubjectKey }).HasFilter("\"MatchState\" <> 'Linked'");
         builder.ComplexProperty(e => e.Subject, s =>
         {
             s.Property(x => x.GivenName).HasMaxLength(100);
@@ -42,5 +45,18 @@ internal sealed class PersonReferenceConfiguration : IEntityTypeConfiguration<Pe
         builder.HasIndex(r => new { r.AgencyId, r.Reference }).IsUnique();
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EventRevisionConfiguration : IEntityTypeConfiguration<EventRevision>
+{
+    public void Configure(EntityTypeBuilder<EventRevision> builder)
+    {
+        builder.Property(r => r.Summary).HasMaxLength(500);
+        builder.Property(r => r.Details).HasMaxLength(8000);
+        builder.Property(r => r.ReplacedBy).HasMaxLength(256);
+        builder.Property(r => r.Reason).HasMaxLength(1000);
+        builder.HasOne<ChronologyEvent>().WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.EventId, r.Version }).IsUnique();
     }
 }

@@ -27,6 +27,15 @@ public static class AuditActions
     public const string ApiAuthenticationFailed = "ApiAuthenticationFailed";
     public const string DemoDataSeeded = "DemoDataSeeded";
     public const string EventsSubmitted = "EventsSubmitted";
+    public const string StoryViewed = "StoryViewed";
+    public const string StoryExported = "StoryExported";
+    public const string EventViewed = "EventViewed";
+    public const string EventAdded = "EventAdded";
+    public const string EventAmended = "EventAmended";
+    public const string EventsMatched = "EventsMatched";
+    public const string MatchReviewed = "MatchReviewed";
+    public const string RecordsMerged = "RecordsMerged";
+    public const string MergeUndone = "MergeUndone";
 }
 
 /// <summary>

@@ -49,6 +49,12 @@ public sealed class Person : Stamped, IChildData
     public string? Upn { get; private set; }
     public bool IsChild { get; private set; }
 
+    /// <summary>Set when this record was found to be a duplicate and merged into another; cleared if the merge is undone.</summary>
+    public Guid? MergedIntoId { get; private set; }
+
+    /// <summary>Created by the matcher from an agency's description, not by a practitioner: worth a second look.</summary>
+    public bool CreatedFromIntake { get; private set; }
+
     public List<PersonName> Names { get; private set; } = [];
     public List<PersonAddress> Addresses { get; private set; } = [];
 
@@ -102,6 +108,12 @@ public sealed class Person : Stamped, IChildData
         var parsed = UniquePupilNumber.Parse(upn);
         Upn = parsed.IsValid ? parsed.Value : throw new ArgumentException(parsed.Problem, nameof(upn));
     }
+
+    public void MergeInto(Guid survivorId) => MergedIntoId = survivorId != Id ? survivorId : throw new ArgumentException("A record cannot be merged into itself.");
+
+    public void UndoMerge() => MergedIntoId = null;
+
+    public void MarkCreatedFromIntake() => CreatedFromIntake = true;
 
     public PersonName AddName(NameKind kind, string givenName, string familyName)
     {

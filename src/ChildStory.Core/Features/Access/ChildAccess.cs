@@ -55,6 +55,26 @@ public sealed class ChildAccess(ChildStoryDbContext db, IOptions<AccessOptions> 
         return AccessBasis.None;
     }
 
+    /// <summary>
+    /// Opens a child's data for reading: the basis of access, or "not found" — the same answer as for an id that
+    /// does not exist — with the refused attempt audited. Every page and endpoint that shows a child's data starts here.
+    /// </summary>
+    public async Task<Result<AccessBasis>> OpenAsync(Actor actor, Guid childId, CancellationToken ct = default)
+    {
+        var exists = await db.People.AnyAsync(p => p.Id == childId && p.IsChild, ct);
+        var basis = exists ? await BasisAsync(actor, childId, ct) : AccessBasis.None;
+        if (basis != AccessBasis.None)
+        {
+            return basis;
+        }
+        if (exists)
+        {
+            db.Audit(Domain.Audit.AuditActions.ChildAccessDenied, childId);
+            await db.SaveChangesAsync(ct);
+        }
+        return Error.NotFound("Child");
+    }
+
     public async Task<bool> CanSeeAsync(Actor actor, Guid childId, CancellationToken ct = default) =>
         await BasisAsync(actor, childId, ct) != AccessBasis.None;
 

@@ -16,17 +16,12 @@ public sealed class GetChildRecord(ChildStoryDbContext db, ChildAccess access)
 {
     public async Task<Result<ChildRecord>> RunAsync(Actor actor, Guid childId, CancellationToken ct = default)
     {
-        var exists = await db.People.AnyAsync(p => p.Id == childId && p.IsChild, ct);
-        var basis = exists ? await access.BasisAsync(actor, childId, ct) : AccessBasis.None;
-        if (basis == AccessBasis.None)
+        var opened = await access.OpenAsync(actor, childId, ct);
+        if (!opened.Succeeded)
         {
-            if (exists)
-            {
-                db.Audit(AuditActions.ChildAccessDenied, childId);
-                await db.SaveChangesAsync(ct);
-            }
-            return Error.NotFound("Child");
+            return opened.Error!;
         }
+        var basis = opened.Value;
 
         var record = await ChildRecordLoader.LoadAsync(db, childId, basis, ct);
         DateTimeOffset? expires = null;

@@ -70,6 +70,14 @@ internal static class EventWriter
                 await Write(writer, s.Reference, NpgsqlDbType.Varchar, ct);
                 await Write(writer, s.Sex, NpgsqlDbType.Varchar, ct);
                 await Write(writer, s.Upn, NpgsqlDbType.Varchar, ct);
+                await Write(writer, e.SubjectKey, NpgsqlDbType.Varchar, ct);
+                await Write(writer, e.MatchState.ToString(), NpgsqlDbType.Varchar, ct);
+                await Write(writer, e.LinkBasis?.ToString(), NpgsqlDbType.Varchar, ct);
+                await Write(writer, e.LinkScore, NpgsqlDbType.Double, ct);
+                await Write(writer, e.EnteredById, NpgsqlDbType.Uuid, ct);
+                await Write(writer, e.Version, NpgsqlDbType.Integer, ct);
+                await Write(writer, e.AmendedAt, NpgsqlDbType.TimestampTz, ct);
+                await Write(writer, e.EnteredInError, NpgsqlDbType.Boolean, ct);
             }
             await writer.CompleteAsync(ct);
         }
@@ -83,7 +91,8 @@ internal static class EventWriter
         "\"Author\", \"Summary\", \"Details\", \"Significant\", \"Verification\", \"Sensitivity\", \"SensitiveContact\", " +
         "\"Facts_AttendancePercent\", \"Facts_ChildPresent\", \"Facts_ChildSeen\", \"Facts_ChildSeenAlone\", \"Facts_DomesticAbuse\", " +
         "\"Facts_PeriodEnd\", \"Facts_Planned\", \"Facts_Successful\", \"Subject_DateOfBirth\", \"Subject_FamilyName\", \"Subject_GivenName\", " +
-        "\"Subject_NhsNumber\", \"Subject_Postcode\", \"Subject_Reference\", \"Subject_Sex\", \"Subject_Upn\") FROM STDIN (FORMAT BINARY)";
+        "\"Subject_NhsNumber\", \"Subject_Postcode\", \"Subject_Reference\", \"Subject_Sex\", \"Subject_Upn\", " +
+        "\"SubjectKey\", \"MatchState\", \"LinkBasis\", \"LinkScore\", \"EnteredById\", \"Version\", \"AmendedAt\", \"EnteredInError\") FROM STDIN (FORMAT BINARY)";
 
     private static Task Write<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken ct) =>
         value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, type, ct);

@@ -16,9 +16,9 @@ public sealed class LinkEvents(ChildStoryDbContext db)
         var nhs = events.Select(e => e.Subject.NhsNumber).OfType<string>().Distinct().ToList();
         var upns = events.Select(e => e.Subject.Upn).OfType<string>().Distinct().ToList();
         var references = events.Select(e => e.Subject.Reference).OfType<string>().Distinct().ToList();
-        var byNhs = nhs.Count == 0 ? [] : await Unique(db.People.Where(p => p.IsChild && p.NhsNumber != null && nhs.Contains(p.NhsNumber))
+        var byNhs = nhs.Count == 0 ? [] : await Unique(db.People.Where(p => p.IsChild && p.MergedIntoId == null && p.NhsNumber != null && nhs.Contains(p.NhsNumber))
             .Select(p => new KeyValuePair<string, Guid>(p.NhsNumber!, p.Id)), ct);
-        var byUpn = upns.Count == 0 ? [] : await Unique(db.People.Where(p => p.IsChild && p.Upn != null && upns.Contains(p.Upn))
+        var byUpn = upns.Count == 0 ? [] : await Unique(db.People.Where(p => p.IsChild && p.MergedIntoId == null && p.Upn != null && upns.Contains(p.Upn))
             .Select(p => new KeyValuePair<string, Guid>(p.Upn!, p.Id)), ct);
         var byReference = references.Count == 0 ? [] : await db.PersonReferences.AsNoTracking()
             .Where(r => r.AgencyId == agencyId && references.Contains(r.Reference))
@@ -27,15 +27,16 @@ public sealed class LinkEvents(ChildStoryDbContext db)
         var learned = new Dictionary<string, Guid>();
         foreach (var e in events)
         {
-            Guid? child = e.Subject.NhsNumber is { } n && byNhs.TryGetValue(n, out var a) ? a
-                : e.Subject.Upn is { } u && byUpn.TryGetValue(u, out var b) ? b
-                : e.Subject.Reference is { } r && byReference.TryGetValue(r, out var c) ? c
+            (Guid Child, LinkBasis Basis)? match = e.Subject.NhsNumber is { } n && byNhs.TryGetValue(n, out var a) ? (a, LinkBasis.NhsNumber)
+                : e.Subject.Upn is { } u && byUpn.TryGetValue(u, out var b) ? (b, LinkBasis.Upn)
+                : e.Subject.Reference is { } r && byReference.TryGetValue(r, out var c) ? (c, LinkBasis.AgencyReference)
                 : null;
-            if (child is not { } id)
+            if (match is not { } found)
             {
                 continue;
             }
-            e.LinkTo(id);
+            var id = found.Child;
+            e.LinkTo(id, found.Basis);
             if (e.Subject.Reference is { } reference && !byReference.ContainsKey(reference))
             {
                 learned.TryAdd(reference, id);

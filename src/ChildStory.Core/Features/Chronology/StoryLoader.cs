@@ -14,7 +14,14 @@ public sealed record StoryView(int Total, IReadOnlyList<StoryEntry> Latest, IRea
 /// </summary>
 public sealed record StoryEntry(
     Guid Id, DateTimeOffset OccurredAt, string Agency, EventType Type, string? Summary, string? Details, bool Significant,
-    Verification Verification, Sensitivity Sensitivity, string? AskContact, string Author);
+    Verification Verification, Sensitivity Sensitivity, string? AskContact, string Author,
+    Guid AgencyId = default, DateTimeOffset RecordedAt = default, bool EnteredInChildStory = false, int Version = 1, bool EnteredInError = false)
+{
+    public bool Readable => Sensitivity == Sensitivity.None || AskContact is null;
+
+    /// <summary>Where the entry came from, in words a review panel can cite.</summary>
+    public string Source => EnteredInChildStory ? "Recorded in ChildStory" : "Sent by the agency's system";
+}
 
 public sealed record StoryCount(EventType Type, int Count);
 
@@ -26,15 +33,41 @@ internal static class StoryLoader
     {
         var events = db.ChronologyEvents.AsNoTracking().Where(e => e.ChildId == childId);
         var counts = await events.GroupBy(e => e.Type).Select(g => new StoryCount(g.Key, g.Count())).ToListAsync(ct);
-        var rows = await events.OrderByDescending(e => e.OccurredAt).Take(Latest)
-            .Join(db.Agencies, e => e.AgencyId, a => a.Id, (e, a) => new { e.Id, e.OccurredAt, Agency = a.Name, e.AgencyId, e.Type, e.Summary, e.Details, e.Significant, e.Verification, e.Sensitivity, e.SensitiveContact, e.Author })
+        var latest = await EntriesAsync(db, events.OrderByDescending(e => e.OccurredAt).ThenBy(e => e.Id).Take(Latest), readerAgencyId, ct);
+        return new StoryView(counts.Sum(c => c.Count), latest.OrderByDescending(e => e.OccurredAt).ThenBy(e => e.Id).ToList(),
+            counts.OrderByDescending(c => c.Count).ToList());
+    }
+
+    /// <summary>Reads whole entries, masking the content of sensitive ones the reader's agency may not read.</summary>
+    public static async Task<List<StoryEntry>> EntriesAsync(ChildStoryDbContext db, IQueryable<ChronologyEvent> events, Guid? readerAgencyId, CancellationToken ct)
+    {
+        var rows = await events
+            .Join(db.Agencies, e => e.AgencyId, a => a.Id, (e, a) => new
+            {
+                e.Id,
+                e.OccurredAt,
+                Agency = a.Name,
+                e.AgencyId,
+                e.Type,
+                e.Summary,
+                e.Details,
+                e.Significant,
+                e.Verification,
+                e.Sensitivity,
+                e.SensitiveContact,
+                e.Author,
+                e.RecordedAt,
+                e.EnteredById,
+                e.Version,
+                e.EnteredInError,
+            })
             .ToListAsync(ct);
-        var latest = rows.Select(r =>
+        return rows.Select(r =>
         {
             var readable = r.Sensitivity == Sensitivity.None || r.AgencyId == readerAgencyId;
             return new StoryEntry(r.Id, r.OccurredAt, r.Agency, r.Type, readable ? r.Summary : null, readable ? r.Details : null,
-                r.Significant, r.Verification, r.Sensitivity, readable ? null : r.SensitiveContact, r.Author);
+                r.Significant, r.Verification, r.Sensitivity, readable ? null : r.SensitiveContact, r.Author,
+                r.AgencyId, r.RecordedAt, r.EnteredById is not null, r.Version, r.EnteredInError);
         }).ToList();
-        return new StoryView(counts.Sum(c => c.Count), latest, counts.OrderByDescending(c => c.Count).ToList());
     }
 }

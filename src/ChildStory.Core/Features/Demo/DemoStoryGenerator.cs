@@ -110,7 +110,7 @@ internal sealed class DemoStoryGenerator(DemoRandom random, DemoPartnership p, D
             new EventSubject(child.GivenName, child.FamilyName, child.DateOfBirth, child.Gender.ToString(), null, child.NhsNumber, child.Upn, null));
         e.Describe(null, significant, verification, facts ?? new EventFacts());
         e.MarkSensitive(sensitivity, sensitivity == Sensitivity.None ? null : ExploitationContact);
-        e.LinkTo(child.Id);
+        e.LinkTo(child.Id, child.NhsNumber is not null ? LinkBasis.NhsNumber : child.Upn is not null ? LinkBasis.Upn : LinkBasis.AgencyReference);
         return e;
     }
 

@@ -22,24 +22,7 @@ public sealed class RecordModel(GetChildRecord get, IActorAccessor actors) : Pag
     }
 
     /// <summary>An event type in words: "EmergencyDepartmentAttendance" → "A&amp;E attendance" where the short form is usual.</summary>
-    public static string Describe(ChildStory.Domain.Chronology.EventType type) => type switch
-    {
-        ChildStory.Domain.Chronology.EventType.EmergencyDepartmentAttendance => "A&E attendance",
-        ChildStory.Domain.Chronology.EventType.GpAppointmentWasNotBrought => "GP appointment: was not brought",
-        ChildStory.Domain.Chronology.EventType.GpAppointmentAttended => "GP appointment attended",
-        ChildStory.Domain.Chronology.EventType.CamhsContact => "CAMHS contact",
-        ChildStory.Domain.Chronology.EventType.CamhsAssessment => "CAMHS assessment",
-        ChildStory.Domain.Chronology.EventType.CamhsClosure => "CAMHS closure",
-        ChildStory.Domain.Chronology.EventType.NrmDecision => "NRM decision",
-        ChildStory.Domain.Chronology.EventType.VoiceOfTheChild => "The child's own words",
-        _ => Words(type.ToString()),
-    };
-
-    private static string Words(string pascal)
-    {
-        var words = System.Text.RegularExpressions.Regex.Replace(pascal, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
-        return char.ToUpperInvariant(words[0]) + words[1..];
-    }
+    public static string Describe(ChildStory.Domain.Chronology.EventType type) => ChildStory.Domain.Chronology.EventTypes.Describe(type);
 
     public static string Describe(Gender gender) => gender switch
     {
