@@ -44,6 +44,12 @@ public static class CoreServices
         services.AddScoped<Features.Chronology.AddEvent>();
         services.AddScoped<Features.Chronology.AmendEvent>();
         services.AddScoped<Features.Chronology.ExportStory>();
+        services.AddOptions<Features.Identity.MatchingOptions>().Bind(configuration.GetSection("Identity"));
+        services.AddScoped<Features.Identity.MatchUnlinkedEvents>();
+        services.AddScoped<Features.Identity.DecideMatch>();
+        services.AddScoped<Features.Identity.MergeRecords>();
+        services.AddScoped<Features.Identity.UndoMerge>();
+        services.AddScoped<Features.Identity.IdentityQueries>();
         return services;
     }
 }

@@ -15,6 +15,7 @@ public static class Commands
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(LinkCommand.Create());
+        root.Subcommands.Add(MatchCommand.Create());
         return root;
     }
 }

@@ -17,6 +17,7 @@ public static class WebApp
         builder.Services.AddChildStorySecurity(builder.Configuration);
         builder.Services.AddChildStoryWeb();
         builder.Services.AddHostedService<MigrateOnStartup>();
+        builder.Services.AddHostedService<IdentityMatchingService>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -23,6 +23,8 @@ public abstract class AppFactory(DatabaseProvider provider) : WebApplicationFact
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:ChildStory", Database.Settings.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
+        // Tests run the identity matcher themselves, when they choose.
+        builder.UseSetting("Identity:IntervalSeconds", "0");
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
