@@ -20,7 +20,13 @@ public abstract class IntakeMatchingTests<TFactory>(TFactory app) : ScenarioTest
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         var response = await client.PostAsJsonAsync("/api/v1/events", new
         {
-            idempotencyKey = key, type, occurredAt = "2026-11-01T02:00:00Z", author = "Triage nurse", summary = $"Matching test {key}", verification = "Verified", subject,
+            idempotencyKey = key,
+            type,
+            occurredAt = "2026-11-01T02:00:00Z",
+            author = "Triage nurse",
+            summary = $"Matching test {key}",
+            verification = "Verified",
+            subject,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }

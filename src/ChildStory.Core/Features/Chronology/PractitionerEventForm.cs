@@ -7,7 +7,7 @@ namespace ChildStory.Features.Chronology;
 
 /// <summary>
 /// An event as a practitioner types it on the story page (adding, or amending with a reason). Dates are UK
-/// day-first; the time is optional (an entry "on 3 March" is kept at midday UTC and shown by its date).
+/// day-first; the time is optional (an entry "on 3 March" is kept at midday UTC, or now if that is still to come today).
 /// </summary>
 public sealed record PractitionerEventForm(
     string? Type, string? OccurredOn, string? OccurredTime, string? Summary, string? Details, bool Significant, string? Verification,
@@ -44,6 +44,11 @@ internal static class PractitionerEventValidation
                 errors.Add("OccurredTime", "The time must be a 24-hour time, like 14:30");
             }
             occurred = new DateTimeOffset(day.ToDateTime(time), TimeSpan.Zero);
+            if (string.IsNullOrWhiteSpace(form.OccurredTime) && occurred > now && DateOnly.FromDateTime(now.UtcDateTime) == day)
+            {
+                // "Today" with no time: midday may not have come yet; it happened by now.
+                occurred = now;
+            }
             if (occurred > now.AddMinutes(5))
             {
                 errors.Add("OccurredOn", "The date it happened cannot be in the future");
