@@ -15,7 +15,7 @@ public sealed record StoryView(int Total, IReadOnlyList<StoryEntry> Latest, IRea
 public sealed record StoryEntry(
     Guid Id, DateTimeOffset OccurredAt, string Agency, EventType Type, string? Summary, string? Details, bool Significant,
     Verification Verification, Sensitivity Sensitivity, string? AskContact, string Author,
-    Guid AgencyId = default, DateTimeOffset RecordedAt = default, bool EnteredInChildStory = false, int Version = 1, bool EnteredInError = false)
+    Guid AgencyId, DateTimeOffset RecordedAt, bool EnteredInChildStory, int Version, bool EnteredInError)
 {
     public bool Readable => Sensitivity == Sensitivity.None || AskContact is null;
 
