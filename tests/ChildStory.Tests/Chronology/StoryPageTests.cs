@@ -18,8 +18,15 @@ public abstract class StoryPageTests<TFactory>(TFactory app) : ScenarioTests<TFa
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         var response = await client.PostAsJsonAsync("/api/v1/events", new
         {
-            idempotencyKey = key, type, occurredAt, author = "Duty officer", summary, verification = "Verified", significant,
-            sensitivity, sensitiveContact = sensitivity is null ? null : "the duty DS on 01632 960111",
+            idempotencyKey = key,
+            type,
+            occurredAt,
+            author = "Duty officer",
+            summary,
+            verification = "Verified",
+            significant,
+            sensitivity,
+            sensitiveContact = sensitivity is null ? null : "the duty DS on 01632 960111",
             subject = new { nhsNumber = World.AmeliaNhs },
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -117,8 +124,13 @@ public abstract class StoryPageTests<TFactory>(TFactory app) : ScenarioTests<TFa
 
         var added = await worker.PostFormAsync(add, new()
         {
-            ["Type"] = "VoiceOfTheChild", ["OccurredOn"] = "14/11/2026", ["OccurredTime"] = "16:05", ["Summary"] = "Said she is scared when mum's boyfriend shouts",
-            ["Details"] = "\"I hide under my bed with my headphones on\"", ["Verification"] = "Verified", ["Significant"] = "true",
+            ["Type"] = "VoiceOfTheChild",
+            ["OccurredOn"] = "14/11/2026",
+            ["OccurredTime"] = "16:05",
+            ["Summary"] = "Said she is scared when mum's boyfriend shouts",
+            ["Details"] = "\"I hide under my bed with my headphones on\"",
+            ["Verification"] = "Verified",
+            ["Significant"] = "true",
         }, formPage: add + "?type=VoiceOfTheChild");
         var story = await added.Content.ReadAsStringAsync();
         Assert.Contains("Your entry was added", story);
@@ -133,8 +145,14 @@ public abstract class StoryPageTests<TFactory>(TFactory app) : ScenarioTests<TFa
         Assert.Contains("Say why you are amending this entry", await noReason.Content.ReadAsStringAsync());
         var amended = await worker.PostFormAsync(amend, new()
         {
-            ["Type"] = "VoiceOfTheChild", ["OccurredOn"] = "14/11/2026", ["OccurredTime"] = "16:05", ["Summary"] = "Said she is frightened when mum's partner shouts",
-            ["Details"] = "\"I hide under my bed with my headphones on\"", ["Verification"] = "Verified", ["Significant"] = "true", ["Reason"] = "Corrected wording after checking my notes",
+            ["Type"] = "VoiceOfTheChild",
+            ["OccurredOn"] = "14/11/2026",
+            ["OccurredTime"] = "16:05",
+            ["Summary"] = "Said she is frightened when mum's partner shouts",
+            ["Details"] = "\"I hide under my bed with my headphones on\"",
+            ["Verification"] = "Verified",
+            ["Significant"] = "true",
+            ["Reason"] = "Corrected wording after checking my notes",
         });
         Assert.Equal(HttpStatusCode.OK, amended.StatusCode);
         var current = await db.ChronologyEvents.AsNoTracking().SingleAsync(e => e.Id == entry.Id);
