@@ -16,6 +16,19 @@ public sealed class LinkerTests(ITestOutputHelper output)
         Assert.True(Nicknames.Same("alfie", "alfred") && Nicknames.Same("izzy", "isabella") && !Nicknames.Same("jack", "james"));
     }
 
+    [Fact]
+    public void Twins_score_as_different_children_but_a_twin_with_a_nickname_is_still_themself()
+    {
+        var oliver = PersonRecord.Create("a", "Oliver", "Taylor", new DateOnly(2014, 3, 13), "M", "M5 5US", null, null);
+        var harry = PersonRecord.Create("b", "Harry", "Taylor", new DateOnly(2014, 3, 13), "M", "M5 5US", null, null);
+        var ollie = PersonRecord.Create("c", "Ollie", "Taylor", new DateOnly(2014, 3, 13), "M", "M5 5US", null, null);
+        Assert.True(PairScore.Of(oliver, harry) < Linker.LowerThreshold);
+        Assert.True(PairScore.Of(oliver, ollie) >= Linker.UpperThreshold);
+        var clusters = Linker.Link([oliver, harry, ollie]).ClusterOf;
+        Assert.Equal(clusters["a"], clusters["c"]);
+        Assert.NotEqual(clusters["a"], clusters["b"]);
+    }
+
     [Theory]
     [InlineData("febrl-dataset1.csv")]
     [InlineData("febrl-dataset2.csv")]
@@ -27,7 +40,8 @@ public sealed class LinkerTests(ITestOutputHelper output)
         var result = Linker.Link(data.Select(d => d.Record).ToList());
         var (precision, recall, f1) = LinkageData.Score(data, result.ClusterOf);
         output.WriteLine($"{string.Join("+", files)}: {data.Count} records, {result.CandidatePairs} candidate pairs, precision {precision:F4}, recall {recall:F4}, F1 {f1:F4}");
-        // Issue 3 asks for 0.98; this matcher reaches 0.977-0.981 today (see the closing note). The floor stops it slipping back.
-        Assert.True(f1 >= 0.97, $"F1 {f1:F4} (precision {precision:F4}, recall {recall:F4})");
+        // Issue 3 asks for 0.98 on each file: measured 0.9806, 0.9815, 0.9802 and 0.9774 (4a+4b falls short; see README).
+        // The floor stops it slipping back.
+        Assert.True(f1 >= 0.975, $"F1 {f1:F4} (precision {precision:F4}, recall {recall:F4})");
     }
 }

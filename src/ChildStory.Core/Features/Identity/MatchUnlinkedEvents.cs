@@ -43,7 +43,7 @@ public sealed class MatchUnlinkedEvents(ChildStoryDbContext db, IOptions<Matchin
 
     private async Task<Outcome> BatchAsync(CancellationToken ct)
     {
-        var events = await db.ChronologyEvents.Where(e => e.MatchState == MatchState.Pending).OrderBy(e => e.ReceivedAt).Take(Batch).ToListAsync(ct);
+        var events = await db.ChronologyEvents.Where(e => e.MatchState == MatchState.Pending).OrderBy(e => e.ReceivedAt).ThenBy(e => e.Id).Take(Batch).ToListAsync(ct);
         if (events.Count == 0)
         {
             return new Outcome(0, 0, 0, 0, 0);
