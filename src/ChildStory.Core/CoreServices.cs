@@ -39,6 +39,7 @@ public static class CoreServices
         services.AddScoped<Features.Chronology.LinkEvents>();
         services.AddScoped<Features.Chronology.SubmitEvents>();
         services.AddScoped<Features.Chronology.ImportEvents>();
+        services.AddSingleton<Features.Chronology.AgencyNames>();
         services.AddScoped<Features.Chronology.GetStory>();
         services.AddScoped<Features.Chronology.GetEvent>();
         services.AddScoped<Features.Chronology.AddEvent>();

@@ -49,12 +49,34 @@ public static class DatabaseSetup
         switch (settings.Provider)
         {
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly("ChildStory.Migrations.Postgres"));
+                options.UseNpgsql(Tuned(settings.ConnectionString), o => o.MigrationsAssembly("ChildStory.Migrations.Postgres"));
                 break;
             default:
                 options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly("ChildStory.Migrations.Sqlite"));
                 break;
         }
+    }
+
+    /// <summary>
+    /// Two Npgsql settings for an app that asks the same few dozen questions all day, unless the connection string
+    /// sets them itself: the most used statements are prepared on each connection (PostgreSQL does not parse and plan
+    /// them on every request), and a connection going back to the pool is not reset (six statements each time; a
+    /// request opens and closes its connection for every query). Nothing in ChildStory keeps session state — no
+    /// SET, temporary tables, cursors, LISTEN or advisory locks — so there is nothing to reset.
+    /// </summary>
+    internal static string Tuned(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        bool Says(params string[] keys) => keys.Any(k => connectionString.Contains(k, StringComparison.OrdinalIgnoreCase));
+        if (!Says("Auto Prepare", "AutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+        if (!Says("Reset On Close", "ResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+        return builder.ConnectionString;
     }
 
     public static string DesignTimeConnectionString(DatabaseProvider provider) => provider == DatabaseProvider.Postgres

@@ -436,6 +436,8 @@ namespace ChildStory.Migrations.Postgres.Migrations
 
                     b.HasIndex("ChildId", "OccurredAt");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ChildId", "OccurredAt"), new[] { "Id", "AgencyId", "Type", "Significant" });
+
                     b.HasIndex("MatchState", "AgencyId", "SubjectKey")
                         .HasFilter("\"MatchState\" <> 'Linked'");
 

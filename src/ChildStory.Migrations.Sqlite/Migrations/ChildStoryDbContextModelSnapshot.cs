@@ -437,7 +437,8 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                     b.HasIndex("AgencyId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("ChildId", "OccurredAt");
+                    b.HasIndex("ChildId", "OccurredAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "AgencyId", "Type", "Significant" });
 
                     b.HasIndex("MatchState", "AgencyId", "SubjectKey")
                         .HasFilter("\"MatchState\" <> 'Linked'");

@@ -59,9 +59,12 @@ public sealed class ChildAccess(ChildStoryDbContext db, IOptions<AccessOptions> 
     /// Opens a child's data for reading: the basis of access, or "not found" — the same answer as for an id that
     /// does not exist — with the refused attempt audited. Every page and endpoint that shows a child's data starts here.
     /// </summary>
-    public async Task<Result<AccessBasis>> OpenAsync(Actor actor, Guid childId, CancellationToken ct = default)
+    public async Task<Result<AccessBasis>> OpenAsync(Actor actor, Guid childId, CancellationToken ct = default) =>
+        await OpenAsync(actor, childId, await db.People.AnyAsync(p => p.Id == childId && p.IsChild, ct), ct);
+
+    /// <summary>As <see cref="OpenAsync(Actor, Guid, CancellationToken)"/>, for a caller that has already read whether the child exists.</summary>
+    public async Task<Result<AccessBasis>> OpenAsync(Actor actor, Guid childId, bool exists, CancellationToken ct = default)
     {
-        var exists = await db.People.AnyAsync(p => p.Id == childId && p.IsChild, ct);
         var basis = exists ? await BasisAsync(actor, childId, ct) : AccessBasis.None;
         if (basis != AccessBasis.None)
         {

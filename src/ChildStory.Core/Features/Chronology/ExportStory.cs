@@ -38,20 +38,7 @@ public sealed class ExportStory(ChildStoryDbContext db, ChildAccess access)
         }
         var child = await db.People.AsNoTracking().Where(p => p.Id == childId)
             .Select(p => new { p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber }).SingleAsync(ct);
-        var events = db.ChronologyEvents.AsNoTracking().Where(e => e.ChildId == childId);
-        if (filter.Agencies.Count > 0) { events = events.Where(e => filter.Agencies.Contains(e.AgencyId)); }
-        if (filter.Types.Count > 0) { events = events.Where(e => filter.Types.Contains(e.Type)); }
-        if (filter.SignificantOnly) { events = events.Where(e => e.Significant); }
-        if (filter.From is { } from)
-        {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            events = events.Where(e => e.OccurredAt >= start);
-        }
-        if (filter.To is { } to)
-        {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            events = events.Where(e => e.OccurredAt < end);
-        }
+        var events = filter.Apply(db.ChronologyEvents.AsNoTracking().Where(e => e.ChildId == childId));
         var entries = await StoryLoader.EntriesAsync(db, events.OrderBy(e => e.OccurredAt).Take(MaxEntries), actor.AgencyId, ct);
         entries = filter.Order == StoryOrder.OldestFirst
             ? [.. entries.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)]

@@ -36,34 +36,36 @@ public sealed record Story(
 /// with the filter used, like any other view of a child's record. The overview (counts, timeline, gaps) is built
 /// from a light projection of every event; only the page of entries shown is read whole.
 /// </summary>
-public sealed class GetStory(ChildStoryDbContext db, ChildAccess access)
+public sealed class GetStory(ChildStoryDbContext db, ChildAccess access, AgencyNames agencies)
 {
     public async Task<Result<Story>> RunAsync(Actor actor, Guid childId, StoryFilter filter, CancellationToken ct = default)
     {
-        var opened = await access.OpenAsync(actor, childId, ct);
+        var child = await db.People.AsNoTracking().Where(p => p.Id == childId && p.IsChild)
+            .Select(p => new { p.GivenName, p.FamilyName, p.DateOfBirth, p.MergedIntoId }).SingleOrDefaultAsync(ct);
+        var opened = await access.OpenAsync(actor, childId, exists: child is not null, ct);
         if (!opened.Succeeded)
         {
             return opened.Error!;
         }
-        var child = await db.People.AsNoTracking().Where(p => p.Id == childId)
-            .Select(p => new { p.GivenName, p.FamilyName, p.DateOfBirth, p.MergedIntoId }).SingleAsync(ct);
         var points = await db.ChronologyEvents.AsNoTracking().Where(e => e.ChildId == childId)
             .Select(e => new StoryPoint(e.Id, e.OccurredAt, e.AgencyId, e.Type, e.Significant)).ToListAsync(ct);
-        var agencyIds = points.Select(p => p.AgencyId).Distinct().ToList();
-        var agencyNames = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var agencyNames = await agencies.ForAsync(db, points.Select(p => p.AgencyId).Distinct().ToList(), ct);
 
         var matching = points.Where(p => filter.Matches(p.AgencyId, p.Type, p.Significant, p.OccurredAt)).ToList();
+        // The page itself is read through the child's (ChildId, OccurredAt) index, filtered and ordered by the database.
+        var filtered = filter.Apply(db.ChronologyEvents.AsNoTracking().Where(e => e.ChildId == childId));
         var ordered = filter.Order == StoryOrder.NewestFirst
-            ? matching.OrderByDescending(p => p.OccurredAt).ThenBy(p => p.Id)
-            : matching.OrderBy(p => p.OccurredAt).ThenBy(p => p.Id);
-        var pageIds = ordered.Skip((filter.Page - 1) * StoryFilter.PageSize).Take(StoryFilter.PageSize).Select(p => p.Id).ToList();
-        var entries = await StoryLoader.EntriesAsync(db, db.ChronologyEvents.AsNoTracking().Where(e => pageIds.Contains(e.Id)), actor.AgencyId, ct);
-        var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        entries.Sort((a, b) => position[a.Id].CompareTo(position[b.Id]));
+            ? filtered.OrderByDescending(e => e.OccurredAt).ThenBy(e => e.Id)
+            : filtered.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id);
+        var page = ordered.Skip((filter.Page - 1) * StoryFilter.PageSize).Take(StoryFilter.PageSize);
+        var entries = matching.Count == 0 ? [] : await StoryLoader.EntriesAsync(db, page, actor.AgencyId, ct);
+        entries = filter.Order == StoryOrder.NewestFirst
+            ? [.. entries.OrderByDescending(e => e.OccurredAt)]
+            : [.. entries.OrderBy(e => e.OccurredAt)];
 
         var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
         var story = new Story(
-            childId, $"{child.GivenName} {child.FamilyName}", child.DateOfBirth, child.MergedIntoId, opened.Value, filter,
+            childId, $"{child!.GivenName} {child.FamilyName}", child.DateOfBirth, child.MergedIntoId, opened.Value, filter,
             points.Count, matching.Count, entries,
             points.GroupBy(p => p.AgencyId).Select(g => new Story.Option<Guid>(g.Key, agencyNames.GetValueOrDefault(g.Key, "Unknown agency"), g.Count()))
                 .OrderBy(o => o.Label, StringComparer.OrdinalIgnoreCase).ToList(),

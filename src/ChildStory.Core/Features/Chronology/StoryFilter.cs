@@ -85,6 +85,25 @@ public sealed record StoryFilter(
             storyOrder, storyPeriod, Math.Max(1, page ?? 1));
     }
 
+    /// <summary>The same filter as <see cref="Matches"/>, for the database to apply.</summary>
+    internal IQueryable<ChronologyEvent> Apply(IQueryable<ChronologyEvent> events)
+    {
+        if (Agencies.Count > 0) { events = events.Where(e => Agencies.Contains(e.AgencyId)); }
+        if (Types.Count > 0) { events = events.Where(e => Types.Contains(e.Type)); }
+        if (SignificantOnly) { events = events.Where(e => e.Significant); }
+        if (From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            events = events.Where(e => e.OccurredAt >= start);
+        }
+        if (To is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            events = events.Where(e => e.OccurredAt < end);
+        }
+        return events;
+    }
+
     internal bool Matches(Guid agencyId, EventType type, bool significant, DateTimeOffset occurredAt)
     {
         if (Agencies.Count > 0 && !Agencies.Contains(agencyId)) { return false; }
