@@ -23,9 +23,10 @@ internal static class ChangeStamper
                 throw new InvalidOperationException("The audit log is append-only: entries cannot be changed or deleted.");
             }
             if (entry.State == EntityState.Deleted && entry.Entity is Domain.Chronology.ChronologyEvent or Domain.Chronology.EventRevision
-                or Domain.Identity.PersonMerge or Domain.Identity.MergeMove or Domain.Identity.MatchReview)
+                or Domain.Identity.PersonMerge or Domain.Identity.MergeMove or Domain.Identity.MatchReview
+                or Domain.Sharing.Share or Domain.Sharing.ShareRecipient or Domain.Sharing.ShareEventLink)
             {
-                throw new InvalidOperationException("The chronology and identity decisions are never deleted: amend, mark entered in error, or undo instead.");
+                throw new InvalidOperationException("The chronology, identity decisions and shares are never deleted: amend, mark entered in error, or undo instead.");
             }
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {

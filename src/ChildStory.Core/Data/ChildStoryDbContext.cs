@@ -38,6 +38,12 @@ public sealed class ChildStoryDbContext(
     public DbSet<MatchReview> MatchReviews => Set<MatchReview>();
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
     public DbSet<MergeMove> MergeMoves => Set<MergeMove>();
+    public DbSet<Domain.Calendar.BankHoliday> BankHolidays => Set<Domain.Calendar.BankHoliday>();
+    public DbSet<Domain.Sharing.Share> Shares => Set<Domain.Sharing.Share>();
+    public DbSet<Domain.Sharing.ShareRecipient> ShareRecipients => Set<Domain.Sharing.ShareRecipient>();
+    public DbSet<Domain.Sharing.ShareEventLink> ShareEvents => Set<Domain.Sharing.ShareEventLink>();
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+    public DbSet<Domain.Notifications.OutgoingEmail> OutgoingEmails => Set<Domain.Notifications.OutgoingEmail>();
 
     /// <summary>
     /// Bulk loads (demo seeding) switch off the per-row "child changed" audit entries and write one summary entry

@@ -36,6 +36,12 @@ public static class AuditActions
     public const string MatchReviewed = "MatchReviewed";
     public const string RecordsMerged = "RecordsMerged";
     public const string MergeUndone = "MergeUndone";
+    public const string ShareSent = "ShareSent";
+    public const string ShareViewed = "ShareViewed";
+    public const string ShareAcknowledged = "ShareAcknowledged";
+    public const string ShareActioned = "ShareActioned";
+    public const string SharesChased = "SharesChased";
+    public const string BankHolidaysImported = "BankHolidaysImported";
 }
 
 /// <summary>

@@ -35,6 +35,13 @@ public enum EventType
     NrmDecision,
     VoiceOfTheChild,
     SignificantEvent,
+
+    // Follow-through written by ChildStory itself: every step of a share lands in the child's story.
+    InformationShared,
+    ShareAcknowledged,
+    ShareActioned,
+    ShareChased,
+    ShareEscalated,
 }
 
 public enum Verification

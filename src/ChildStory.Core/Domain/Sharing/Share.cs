@@ -1,0 +1,109 @@
+namespace ChildStory.Domain.Sharing;
+
+/// <summary>Why the law allows this information to be shared.</summary>
+public enum LawfulBasis
+{
+    /// <summary>The child or family agreed.</summary>
+    ConsentGiven,
+
+    /// <summary>Shared without consent to protect the child; the reason must be recorded.</summary>
+    SafeguardingWithoutConsent,
+
+    /// <summary>A statutory duty requires it (for example section 47 enquiries); which duty must be recorded.</summary>
+    LegalDuty,
+}
+
+public enum ShareUrgency
+{
+    /// <summary>Acknowledge within the hour, day or night.</summary>
+    Immediate,
+
+    /// <summary>Acknowledge by close of office hours the same working day.</summary>
+    SameWorkingDay,
+
+    /// <summary>Acknowledge within a number of working days.</summary>
+    WithinWorkingDays,
+}
+
+/// <summary>
+/// Information about a child sent by a practitioner to agencies, teams or named practitioners. "It is insufficient
+/// to just pass it on, you must always ensure others have received it" (Child One): each recipient must acknowledge
+/// it and then record what they did, and silence is chased (<see cref="ShareRecipient"/>). Never deleted.
+/// </summary>
+public sealed class Share
+{
+    private Share() { }
+
+    public Share(Guid id, Guid childId, Guid senderId, string senderName, Guid senderAgencyId, string subject, string message,
+        LawfulBasis lawfulBasis, string? basisReason, ShareUrgency urgency, int? withinDays, DateTimeOffset sentAt)
+    {
+        Id = id;
+        ChildId = childId;
+        SenderId = senderId;
+        SenderName = senderName;
+        SenderAgencyId = senderAgencyId;
+        Subject = subject;
+        Message = message;
+        LawfulBasis = lawfulBasis;
+        BasisReason = basisReason;
+        Urgency = urgency;
+        WithinDays = withinDays;
+        SentAt = sentAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ChildId { get; private set; }
+
+    /// <summary>The sending practitioner.</summary>
+    public Guid SenderId { get; private set; }
+    public string SenderName { get; private set; } = "";
+    public Guid SenderAgencyId { get; private set; }
+    public string Subject { get; private set; } = "";
+    public string Message { get; private set; } = "";
+    public LawfulBasis LawfulBasis { get; private set; }
+    public string? BasisReason { get; private set; }
+    public ShareUrgency Urgency { get; private set; }
+    public int? WithinDays { get; private set; }
+    public DateTimeOffset SentAt { get; private set; }
+    public List<ShareRecipient> Recipients { get; private set; } = [];
+    public List<ShareEventLink> Events { get; private set; } = [];
+}
+
+/// <summary>A chronology event the sender attached to a share.</summary>
+public sealed class ShareEventLink
+{
+    private ShareEventLink() { }
+
+    public ShareEventLink(Guid shareId, Guid eventId)
+    {
+        ShareId = shareId;
+        EventId = eventId;
+    }
+
+    public Guid ShareId { get; private set; }
+    public Guid EventId { get; private set; }
+}
+
+public enum RecipientKind
+{
+    Agency,
+    Team,
+    Practitioner,
+}
+
+/// <summary>How far chasing has gone for a recipient who has not acknowledged.</summary>
+public enum ChaseStep
+{
+    None,
+    Chased,
+    EscalatedToRecipientManager,
+    EscalatedToSenderManager,
+}
+
+public enum RecipientStatus
+{
+    Sent,
+    Read,
+    Acknowledged,
+    Actioned,
+}
