@@ -51,6 +51,16 @@ public static class CoreServices
         services.AddScoped<Features.Identity.MergeRecords>();
         services.AddScoped<Features.Identity.UndoMerge>();
         services.AddScoped<Features.Identity.IdentityQueries>();
+        services.AddOptions<Features.Calendar.CalendarOptions>().Bind(configuration.GetSection("Calendar"));
+        services.AddSingleton<Features.Calendar.PartnershipCalendar>();
+        services.AddOptions<Features.Sharing.SharingOptions>().Bind(configuration.GetSection("Sharing"));
+        services.AddScoped<Features.Sharing.SendShare>();
+        services.AddScoped<Features.Sharing.OpenShare>();
+        services.AddScoped<Features.Sharing.AcknowledgeShare>();
+        services.AddScoped<Features.Sharing.RecordShareAction>();
+        services.AddScoped<Features.Sharing.ChaseShares>();
+        services.AddScoped<Features.Sharing.GetInbox>();
+        services.AddScoped<Features.Sharing.ChildShares>();
         return services;
     }
 }

@@ -25,6 +25,7 @@ public abstract class AppFactory(DatabaseProvider provider) : WebApplicationFact
         builder.UseSetting("Database:MigrateOnStartup", "true");
         // Tests run the identity matcher themselves, when they choose.
         builder.UseSetting("Identity:IntervalSeconds", "0");
+        builder.UseSetting("Sharing:ChaseIntervalSeconds", "0");
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

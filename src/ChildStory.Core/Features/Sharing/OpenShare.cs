@@ -1,0 +1,100 @@
+using ChildStory.Common;
+using ChildStory.Data;
+using ChildStory.Domain.Audit;
+using ChildStory.Domain.Sharing;
+using ChildStory.Features.Access;
+using ChildStory.Features.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildStory.Features.Sharing;
+
+/// <summary>A share as its readers see it: the message, the linked entries and, per recipient, how far it has got.</summary>
+public sealed record ShareView(
+    Guid Id,
+    Guid ChildId,
+    string ChildName,
+    string Subject,
+    string Message,
+    string SenderName,
+    string SenderAgency,
+    DateTimeOffset SentAt,
+    string SentAtText,
+    LawfulBasis LawfulBasis,
+    string? BasisReason,
+    ShareUrgency Urgency,
+    int? WithinDays,
+    IReadOnlyList<ShareView.LinkedEvent> Events,
+    IReadOnlyList<ShareView.RecipientView> Recipients,
+    bool IsSender)
+{
+    public sealed record LinkedEvent(Guid Id, DateTimeOffset OccurredAt, string Type);
+
+    public sealed record RecipientView(
+        Guid Id, string Name, RecipientStatus Status, bool Late, bool OutOfHoursRoute, string DueText, string DueExplanation,
+        string? ReadText, string? AcknowledgedText, string? ActionText, bool NoActionNeeded, ChaseStep ChaseStep, string? ChaseText, bool CanAnswer);
+}
+
+/// <summary>
+/// Opens a share for someone entitled to it: its sender, anyone it was sent to, or anyone who may read the child's
+/// record (the team around the child follows whether information reached its recipients). Opening marks it read
+/// for the recipients the reader belongs to. Everyone else gets "not found", audited as a refusal.
+/// </summary>
+public sealed class OpenShare(ChildStoryDbContext db, ChildAccess access, PartnershipCalendar calendar)
+{
+    public async Task<Result<ShareView>> RunAsync(Actor actor, Guid shareId, CancellationToken ct = default)
+    {
+        var share = await db.Shares.Include(s => s.Recipients).Include(s => s.Events).SingleOrDefaultAsync(s => s.Id == shareId, ct);
+        if (share is null)
+        {
+            return Error.NotFound("Share");
+        }
+        var practitionerId = actor.PractitionerId;
+        var mine = new HashSet<Guid>();
+        if (practitionerId is { } me)
+        {
+            foreach (var r in share.Recipients)
+            {
+                if (await ShareParties.IsMemberAsync(db, r, me, ct)) { mine.Add(r.Id); }
+            }
+        }
+        var isSender = practitionerId == share.SenderId;
+        if (!isSender && mine.Count == 0 && !await access.CanSeeAsync(actor, share.ChildId, ct))
+        {
+            db.Audit(AuditActions.ChildAccessDenied, share.ChildId, subject: $"Share:{share.Id}");
+            await db.SaveChangesAsync(ct);
+            return Error.NotFound("Share");
+        }
+        var now = db.Time.GetUtcNow();
+        foreach (var r in share.Recipients.Where(r => mine.Contains(r.Id)))
+        {
+            r.MarkRead(practitionerId!.Value, now);
+        }
+        var working = await calendar.GetAsync(db, ct);
+        var child = await db.People.AsNoTracking().Where(p => p.Id == share.ChildId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+        var senderAgency = await db.Agencies.AsNoTracking().Where(a => a.Id == share.SenderAgencyId).Select(a => a.Name).SingleAsync(ct);
+        var eventIds = share.Events.Select(e => e.EventId).ToList();
+        var events = await db.ChronologyEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.OccurredAt, e.Type }).ToListAsync(ct);
+
+        db.Audit(AuditActions.ShareViewed, share.ChildId, subject: $"Share:{share.Id}");
+        await db.SaveChangesAsync(ct);
+
+        string? When(DateTimeOffset? at, string? who) => at is { } t ? $"{working.Describe(t)}{(who is null ? "" : $" by {who}")}" : null;
+        return new ShareView(share.Id, share.ChildId, child, share.Subject, share.Message, share.SenderName, senderAgency, share.SentAt,
+            working.Describe(share.SentAt), share.LawfulBasis, share.BasisReason, share.Urgency, share.WithinDays,
+            events.OrderBy(e => e.OccurredAt).Select(e => new ShareView.LinkedEvent(e.Id, e.OccurredAt, Domain.Chronology.EventTypes.Describe(e.Type))).ToList(),
+            share.Recipients.OrderBy(r => r.OutOfHoursRoute).ThenBy(r => r.Name).Select(r => new ShareView.RecipientView(
+                r.Id, r.Name, r.Status, r.IsLate(now), r.OutOfHoursRoute, working.Describe(r.DueAt), r.DueExplanation,
+                When(r.ReadAt, null), When(r.AcknowledgedAt, r.AcknowledgedByName), r.ActionTaken is null ? null : $"{r.ActionTaken} ({When(r.ActionedAt, r.ActionedByName)})",
+                r.NoActionNeeded, r.ChaseStep, ChaseText(r, working), mine.Contains(r.Id) && r.ActionedAt is null)).ToList(),
+            isSender);
+    }
+
+    private static string? ChaseText(ShareRecipient r, WorkingTime working) => r.ChaseStep switch
+    {
+        ChaseStep.Chased => $"Chased {working.Describe(r.ChasedAt!.Value)}",
+        ChaseStep.EscalatedToRecipientManager => $"Chased {working.Describe(r.ChasedAt!.Value)}; escalated to their manager {working.Describe(r.EscalatedToRecipientManagerAt!.Value)}",
+        ChaseStep.EscalatedToSenderManager => $"Chased, escalated to their manager, then to the sender's manager {working.Describe(r.EscalatedToSenderManagerAt!.Value)}",
+        _ => null,
+    };
+}
