@@ -16,6 +16,8 @@ public static class Commands
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(LinkCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
+        root.Subcommands.Add(ChaseCommand.Create());
+        root.Subcommands.Add(CalendarCommand.Create());
         return root;
     }
 }

@@ -18,6 +18,7 @@ public static class WebApp
         builder.Services.AddChildStoryWeb();
         builder.Services.AddHostedService<MigrateOnStartup>();
         builder.Services.AddHostedService<IdentityMatchingService>();
+        builder.Services.AddHostedService<ShareChasingService>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

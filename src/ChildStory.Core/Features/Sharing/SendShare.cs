@@ -119,12 +119,13 @@ public sealed class SendShare(ChildStoryDbContext db, ChildAccess access, Partne
     private async Task<List<Target>> TargetsAsync(ShareForm form, ValidationErrors errors, CancellationToken ct)
     {
         var targets = new List<Target>();
+        var unknown = false;
         var agencyIds = form.AgencyIds.Distinct().ToList();
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id) && a.IsActive).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         foreach (var id in agencyIds)
         {
             if (agencies.TryGetValue(id, out var name)) { targets.Add(new Target(RecipientKind.Agency, id, null, null, name)); }
-            else { errors.Add("AgencyIds", $"There is no active agency with id {id}"); }
+            else { errors.Add("AgencyIds", $"There is no active agency with id {id}"); unknown = true; }
         }
         var teamIds = form.TeamIds.Distinct().ToList();
         var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id) && t.IsActive)
@@ -132,7 +133,7 @@ public sealed class SendShare(ChildStoryDbContext db, ChildAccess access, Partne
         foreach (var id in teamIds)
         {
             if (teams.TryGetValue(id, out var t)) { targets.Add(new Target(RecipientKind.Team, t.AgencyId, t.Id, null, $"{t.Name}, {t.Agency}")); }
-            else { errors.Add("TeamIds", $"There is no active team with id {id}"); }
+            else { errors.Add("TeamIds", $"There is no active team with id {id}"); unknown = true; }
         }
         var emails = form.PractitionerEmails.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var lowered = emails.Select(e => e.ToLowerInvariant()).ToList();
@@ -143,9 +144,9 @@ public sealed class SendShare(ChildStoryDbContext db, ChildAccess access, Partne
         {
             var p = people.FirstOrDefault(x => string.Equals(x.Email, email, StringComparison.OrdinalIgnoreCase));
             if (p is not null) { targets.Add(new Target(RecipientKind.Practitioner, p.AgencyId, p.TeamId, p.Id, $"{p.Name} ({p.JobTitle}, {p.Agency})")); }
-            else { errors.Add("PractitionerEmails", $"No active practitioner has the e-mail address {email}"); }
+            else { errors.Add("PractitionerEmails", $"No active practitioner has the e-mail address {email}"); unknown = true; }
         }
-        if (targets.Count == 0 && !errors.Any)
+        if (targets.Count == 0 && !unknown)
         {
             errors.Add("Recipients", "Choose at least one agency, team or practitioner to share with");
         }

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using ChildStory.Features.Sharing;
+
+namespace ChildStory.Web.Cli;
+
+/// <summary><c>childstory chase</c>: chase and escalate unacknowledged shares now (the web app also does it every minute).</summary>
+internal static class ChaseCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("chase", "Chase unacknowledged shares that are due, and escalate those still unanswered");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var host = CliHost.Create();
+            await using var scope = host.Services.CreateAsyncScope();
+            var outcome = await scope.ServiceProvider.GetRequiredService<ChaseShares>().RunAsync(ct);
+            Console.WriteLine($"{outcome.Chased:N0} chased, {outcome.EscalatedToRecipientManagers:N0} escalated to recipients' managers, " +
+                $"{outcome.EscalatedToSenderManagers:N0} escalated to senders' managers.");
+            return 0;
+        });
+        return command;
+    }
+}

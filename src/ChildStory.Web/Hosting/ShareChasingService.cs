@@ -1,0 +1,38 @@
+using ChildStory.Features.Sharing;
+using Microsoft.Extensions.Options;
+
+namespace ChildStory.Web.Hosting;
+
+/// <summary>
+/// Runs the share chaser every <see cref="SharingOptions.ChaseIntervalSeconds"/> (0 switches it off). Steps are
+/// scheduled from due times, so a chaser that was stopped catches up when it starts, and never repeats a step.
+/// </summary>
+internal sealed class ShareChasingService(IServiceProvider services, IOptions<SharingOptions> options, ILogger<ShareChasingService> log, TimeProvider time)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.ChaseIntervalSeconds <= 0)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ChaseIntervalSeconds), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                var outcome = await scope.ServiceProvider.GetRequiredService<ChaseShares>().RunAsync(stoppingToken);
+                if (outcome.Chased + outcome.EscalatedToRecipientManagers + outcome.EscalatedToSenderManagers > 0)
+                {
+                    log.LogInformation("Shares: {Chased} chased, {Recipient} escalated to recipients' managers, {Sender} escalated to senders' managers",
+                        outcome.Chased, outcome.EscalatedToRecipientManagers, outcome.EscalatedToSenderManagers);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "The share chaser failed; it will try again at the next interval");
+            }
+        }
+    }
+}
