@@ -61,6 +61,11 @@ public static class CoreServices
         services.AddScoped<Features.Sharing.ChaseShares>();
         services.AddScoped<Features.Sharing.GetInbox>();
         services.AddScoped<Features.Sharing.ChildShares>();
+        services.AddScoped<Features.Referrals.MakeReferral>();
+        services.AddScoped<Features.Referrals.MoveReferral>();
+        services.AddScoped<Features.Referrals.MarkCriticalMoment>();
+        services.AddScoped<Features.Referrals.ChaseReferrals>();
+        services.AddScoped<Features.Referrals.ReferralQueries>();
         return services;
     }
 }

@@ -44,6 +44,8 @@ public sealed class ChildStoryDbContext(
     public DbSet<Domain.Sharing.ShareEventLink> ShareEvents => Set<Domain.Sharing.ShareEventLink>();
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
     public DbSet<Domain.Notifications.OutgoingEmail> OutgoingEmails => Set<Domain.Notifications.OutgoingEmail>();
+    public DbSet<Domain.Referrals.ReferralService> ReferralServices => Set<Domain.Referrals.ReferralService>();
+    public DbSet<Domain.Referrals.Referral> Referrals => Set<Domain.Referrals.Referral>();
 
     /// <summary>
     /// Bulk loads (demo seeding) switch off the per-row "child changed" audit entries and write one summary entry

@@ -42,6 +42,10 @@ public static class AuditActions
     public const string ShareActioned = "ShareActioned";
     public const string SharesChased = "SharesChased";
     public const string BankHolidaysImported = "BankHolidaysImported";
+    public const string ReferralMade = "ReferralMade";
+    public const string ReferralMoved = "ReferralMoved";
+    public const string ReferralViewed = "ReferralViewed";
+    public const string ReferralsChased = "ReferralsChased";
 }
 
 /// <summary>

@@ -42,6 +42,14 @@ public enum EventType
     ShareActioned,
     ShareChased,
     ShareEscalated,
+    ReferralAccepted,
+    ReferralDeclined,
+    ReferralAllocated,
+    ServiceFirstContact,
+    ReferralClosed,
+    ReferralWithdrawn,
+    CriticalMoment,
+    ReferralOverdue,
 }
 
 public enum Verification
