@@ -54,6 +54,7 @@ public static class CoreServices
         services.AddOptions<Features.Calendar.CalendarOptions>().Bind(configuration.GetSection("Calendar"));
         services.AddSingleton<Features.Calendar.PartnershipCalendar>();
         services.AddOptions<Features.Sharing.SharingOptions>().Bind(configuration.GetSection("Sharing"));
+        services.AddScoped<Features.Sharing.Notifier>();
         services.AddScoped<Features.Sharing.SendShare>();
         services.AddScoped<Features.Sharing.OpenShare>();
         services.AddScoped<Features.Sharing.AcknowledgeShare>();
@@ -66,6 +67,8 @@ public static class CoreServices
         services.AddScoped<Features.Referrals.MarkCriticalMoment>();
         services.AddScoped<Features.Referrals.ChaseReferrals>();
         services.AddScoped<Features.Referrals.ReferralQueries>();
+        services.AddOptions<Features.Notifications.EmailOptions>().Bind(configuration.GetSection("Email"));
+        services.AddScoped<Features.Notifications.DispatchEmails>();
         return services;
     }
 }

@@ -1345,6 +1345,158 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("ChildStory.Domain.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllocatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllocatedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriticalMomentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriticalMomentNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalatedForDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstContactAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextDueExplanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferrerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferrerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferrerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextDueAt");
+
+                    b.HasIndex("ChildId", "SentAt");
+
+                    b.HasIndex("ServiceId", "Stage");
+
+                    b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("ChildStory.Domain.Referrals.ReferralService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AllocateDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DecideDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FastTrackHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstContactDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceiveDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("ReferralServices");
+                });
+
             modelBuilder.Entity("ChildStory.Domain.Sharing.Share", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1874,6 +2026,32 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("RelatedPerson");
+                });
+
+            modelBuilder.Entity("ChildStory.Domain.Referrals.Referral", b =>
+                {
+                    b.HasOne("ChildStory.Domain.Referrals.ReferralService", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("ChildStory.Domain.Referrals.ReferralService", b =>
+                {
+                    b.HasOne("ChildStory.Domain.Partnership.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildStory.Domain.Partnership.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChildStory.Domain.Sharing.ShareEventLink", b =>

@@ -18,6 +18,7 @@ public static class Commands
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(ChaseCommand.Create());
         root.Subcommands.Add(CalendarCommand.Create());
+        root.Subcommands.Add(EmailCommand.Create());
         return root;
     }
 }

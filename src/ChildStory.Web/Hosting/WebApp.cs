@@ -19,6 +19,7 @@ public static class WebApp
         builder.Services.AddHostedService<MigrateOnStartup>();
         builder.Services.AddHostedService<IdentityMatchingService>();
         builder.Services.AddHostedService<ShareChasingService>();
+        builder.Services.AddHostedService<EmailDispatchService>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

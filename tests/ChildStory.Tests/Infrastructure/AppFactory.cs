@@ -26,6 +26,7 @@ public abstract class AppFactory(DatabaseProvider provider) : WebApplicationFact
         // Tests run the identity matcher themselves, when they choose.
         builder.UseSetting("Identity:IntervalSeconds", "0");
         builder.UseSetting("Sharing:ChaseIntervalSeconds", "0");
+        builder.UseSetting("Email:DispatchIntervalSeconds", "0");
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

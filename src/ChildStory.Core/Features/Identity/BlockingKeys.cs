@@ -4,8 +4,9 @@ namespace ChildStory.Features.Identity;
 /// The blocking keys of every record, one array per key kind, packed into <see cref="long"/>s from interned ids so
 /// that blocks are found by sorting numbers. A pair needs to share only one key to be compared, so a typo in one
 /// field does not hide it: NHS number, UPN, the sound of both names (in either order), postcode with the sound of
-/// either name, year of birth with the family name's sound, day and month of birth with the given name's sound, and
-/// the full date of birth. Cheap, selective kinds come first, so most pairs are met — and scored — early.
+/// either name, year of birth with the family name's sound, day and month of birth with the given name's sound, the
+/// full date of birth, and postcode with both initials. Cheap, selective kinds come first, so most pairs are met —
+/// and scored — early.
 /// </summary>
 internal static class BlockingKeys
 {
@@ -18,7 +19,7 @@ internal static class BlockingKeys
         var nhs = Intern(people, p => p.Nhs);
         var upn = Intern(people, p => p.Upn);
         var postcode = Intern(people, p => p.Postcode);
-        var keys = new long[8][];
+        var keys = new long[KindCount][];
         for (var k = 0; k < keys.Length; k++) { keys[k] = new long[n]; }
         Parallel.For(0, n, i =>
         {
@@ -35,8 +36,19 @@ internal static class BlockingKeys
             keys[5][i] = dob != 0 && f >= 0 ? Pack(dob / 10_000, f) : Missing;
             keys[6][i] = dob != 0 && g >= 0 ? Pack(dob % 10_000, g) : Missing;
             keys[7][i] = dob != 0 && p.Sex != '\0' ? Pack(dob, p.Sex) : dob != 0 ? dob : Missing;
+            // Both names mistyped (kynan dooley, kynzn doolqey): the postcode and the initials, in either order.
+            keys[8][i] = postcode[i] >= 0 && (g >= 0 || f >= 0) ? Pack(postcode[i], Initials(p.Given, p.Family)) : Missing;
         });
         return keys;
+    }
+
+    private const int KindCount = 9;
+
+    /// <summary>The first letters of both names, smaller first, so that swapped names share them.</summary>
+    private static int Initials(string given, string family)
+    {
+        int x = given.Length > 0 ? given[0] : 0, y = family.Length > 0 ? family[0] : 0;
+        return (Math.Min(x, y) << 16) | Math.Max(x, y);
     }
 
     private static long Pack(int high, int low) => ((long)high << 32) | (uint)low;

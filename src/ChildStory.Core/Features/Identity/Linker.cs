@@ -41,7 +41,7 @@ public static class Linker
         {
             candidates += ScoreBlocks(people, keys, usable, kind, threshold, links);
         }
-        var parent = ClusterCheck.Clusters(people, links);
+        var parent = ClusterCheck.Clusters(people, links, threshold);
         var clusters = new Dictionary<string, int>(records.Count);
         for (var i = 0; i < records.Count; i++)
         {

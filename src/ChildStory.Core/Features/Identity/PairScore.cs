@@ -165,11 +165,15 @@ public static class PairScore
         if (x is null || y is null) { return 0; }
         if (x == y) { return 5.5; }
         if (x.Length != y.Length) { return -3; }
-        var differing = 0;
+        int differing = 0, first = -1;
         for (var i = 0; i < x.Length; i++)
         {
-            if (x[i] != y[i]) { differing++; }
+            if (x[i] == y[i]) { continue; }
+            if (++differing == 1) { first = i; }
         }
-        return differing == 1 ? 2 : -3;
+        if (differing == 1) { return 2; }
+        // Two neighbouring characters typed the wrong way round (2450 for 2405) is the same slip as one wrong one.
+        var swapped = differing == 2 && first + 1 < x.Length && x[first] == y[first + 1] && x[first + 1] == y[first];
+        return swapped ? 2 : -3;
     }
 }

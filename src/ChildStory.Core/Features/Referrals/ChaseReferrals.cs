@@ -14,7 +14,7 @@ namespace ChildStory.Features.Referrals;
 /// are told, and the miss is written into the child's story (significant when the referral was a critical moment).
 /// Runs with the share chaser (every minute, and <c>childstory chase</c>).
 /// </summary>
-public sealed class ChaseReferrals(ChildStoryDbContext db, PartnershipCalendar calendar)
+public sealed class ChaseReferrals(ChildStoryDbContext db, PartnershipCalendar calendar, Notifier notify)
 {
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
@@ -33,7 +33,7 @@ public sealed class ChaseReferrals(ChildStoryDbContext db, PartnershipCalendar c
             var summary = $"Referral to {service.Name} missed its target: '{step}' was due {working.Describe(r.NextDueAt!.Value)}"
                 + (r.CriticalMomentAt is null ? "" : " (critical moment: the child said they were ready)")
                 + $". Escalated to {(managers.Count == 0 ? "the service (no manager recorded)" : string.Join(", ", managers.Select(m => m.Name)))}";
-            Notify.Parties(db, managers.Concat(referrer), r.ChildId, $"Overdue referral to {service.Name}", summary, $"/referrals/{r.Id}");
+            notify.Tell(managers.Concat(referrer), r.ChildId, $"Overdue referral to {service.Name}", summary, $"/referrals/{r.Id}");
             await ReferralStory.WriteAsync(db, r, service.AgencyId, null, ShareStory.Automatic, EventType.ReferralOverdue, summary, r.CriticalMomentAt is not null, ct);
             r.Escalated(r.NextDueAt!.Value);
         }

@@ -15,7 +15,7 @@ namespace ChildStory.Features.Referrals;
 /// at once — or, if the child has said they are ready to engage, the referrer marks a critical moment and every step
 /// is fast-tracked. The service's team is told; the referral lands in the child's story; it is audited.
 /// </summary>
-public sealed class MakeReferral(ChildStoryDbContext db, ChildAccess access, PartnershipCalendar calendar)
+public sealed class MakeReferral(ChildStoryDbContext db, ChildAccess access, PartnershipCalendar calendar, Notifier notify)
 {
     public async Task<Result<Guid>> RunAsync(Actor actor, Guid childId, Guid? serviceId, string? reason, bool criticalMoment, string? criticalNote, CancellationToken ct = default)
     {
@@ -59,7 +59,7 @@ public sealed class MakeReferral(ChildStoryDbContext db, ChildAccess access, Par
             $"Referred to {service.Name}{(criticalMoment ? " as a critical moment: " + note : "")}. To be received by {working.Describe(due.Due)}", criticalMoment, ct);
         var team = await db.Practitioners.AsNoTracking().Where(p => p.TeamId == service.TeamId && p.IsActive)
             .Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
-        Notify.Parties(db, team, childId, criticalMoment ? $"Critical moment: fast-track referral to {service.Name}" : $"New referral to {service.Name}",
+        notify.Tell(team, childId, criticalMoment ? $"Critical moment: fast-track referral to {service.Name}" : $"New referral to {service.Name}",
             $"From {actor.Name}. Receive it by {working.Describe(due.Due)}.", $"/referrals/{referral.Id}");
         db.Audit(AuditActions.ReferralMade, childId, subject: $"Referral:{referral.Id}", detail: $"{{\"service\":\"{service.Kind}\",\"criticalMoment\":{(criticalMoment ? "true" : "false")}}}");
         await db.SaveChangesAsync(ct);

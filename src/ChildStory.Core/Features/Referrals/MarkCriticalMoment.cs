@@ -14,7 +14,7 @@ namespace ChildStory.Features.Referrals;
 /// referral with what the child said; from then on each step is due within the service's fast-track hours, the
 /// service's team is told at once, a miss is escalated, and the moment is a significant entry in the child's story.
 /// </summary>
-public sealed class MarkCriticalMoment(ChildStoryDbContext db, ChildAccess access, PartnershipCalendar calendar)
+public sealed class MarkCriticalMoment(ChildStoryDbContext db, ChildAccess access, PartnershipCalendar calendar, Notifier notify)
 {
     public async Task<Result<bool>> RunAsync(Actor actor, Guid referralId, string? note, CancellationToken ct = default)
     {
@@ -46,7 +46,7 @@ public sealed class MarkCriticalMoment(ChildStoryDbContext db, ChildAccess acces
             $"Critical moment for the referral to {service.Name}: {text}.{(due is null ? "" : $" Fast-tracked: next step due {working.Describe(due.Due)}")}", true, ct);
         var team = await db.Practitioners.AsNoTracking().Where(p => p.TeamId == service.TeamId && p.IsActive)
             .Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
-        Notify.Parties(db, team, referral.ChildId, $"Critical moment: fast-track referral to {service.Name}", $"Marked by {actor.Name}: {text}", $"/referrals/{referral.Id}");
+        notify.Tell(team, referral.ChildId, $"Critical moment: fast-track referral to {service.Name}", $"Marked by {actor.Name}: {text}", $"/referrals/{referral.Id}");
         db.Audit(AuditActions.ReferralMoved, referral.ChildId, subject: $"Referral:{referral.Id}", detail: "{\"criticalMoment\":true}");
         try
         {

@@ -14,7 +14,7 @@ namespace ChildStory.Features.Referrals;
 /// order, by the wrong people, or twice are refused and change nothing. The next step's clock starts, the step lands
 /// in the child's story and the other side is told.
 /// </summary>
-public sealed class MoveReferral(ChildStoryDbContext db, PartnershipCalendar calendar)
+public sealed class MoveReferral(ChildStoryDbContext db, PartnershipCalendar calendar, Notifier notify)
 {
     public async Task<Result<bool>> RunAsync(Actor actor, Guid referralId, ReferralStage to, string? text, CancellationToken ct = default)
     {
@@ -69,7 +69,7 @@ public sealed class MoveReferral(ChildStoryDbContext db, PartnershipCalendar cal
         var tell = to == ReferralStage.Withdrawn
             ? await db.Practitioners.AsNoTracking().Where(p => p.TeamId == service.TeamId && p.IsActive).Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct)
             : await db.Practitioners.AsNoTracking().Where(p => p.Id == referral.ReferrerId).Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
-        Notify.Parties(db, tell, referral.ChildId, $"Referral to {service.Name} {Referral.Words(to)}", summary, $"/referrals/{referral.Id}");
+        notify.Tell(tell, referral.ChildId, $"Referral to {service.Name} {Referral.Words(to)}", summary, $"/referrals/{referral.Id}");
         db.Audit(AuditActions.ReferralMoved, referral.ChildId, subject: $"Referral:{referral.Id}", detail: $"{{\"to\":\"{to}\"}}");
         try
         {

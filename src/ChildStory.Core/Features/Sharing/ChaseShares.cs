@@ -18,7 +18,7 @@ namespace ChildStory.Features.Sharing;
 ///    partnership's escalation process.
 /// Every step lands in the child's story. Runs as a background job and as <c>childstory chase</c>.
 /// </summary>
-public sealed class ChaseShares(ChildStoryDbContext db, PartnershipCalendar calendar)
+public sealed class ChaseShares(ChildStoryDbContext db, PartnershipCalendar calendar, Notifier notify)
 {
     public sealed record Outcome(int Chased, int EscalatedToRecipientManagers, int EscalatedToSenderManagers);
 
@@ -83,7 +83,7 @@ public sealed class ChaseShares(ChildStoryDbContext db, PartnershipCalendar cale
     {
         r.Chase(ChaseStep.Chased, db.Time.GetUtcNow());
         var members = await ShareParties.MembersAsync(db, r, ct);
-        Notify.Parties(db, members, share.ChildId, $"Overdue: information shared with {r.Name} has not been acknowledged",
+        notify.Tell(members, share.ChildId, $"Overdue: information shared with {r.Name} has not been acknowledged",
             $"\"{share.Subject}\" from {share.SenderName} was due to be acknowledged by {working.Describe(r.DueAt)}.", $"/shares/{share.Id}");
         await ShareStory.WriteAsync(db, share.ChildId, share.SenderAgencyId, null, ShareStory.Automatic, EventType.ShareChased,
             $"{r.Name} had not acknowledged \"{share.Subject}\" by {working.Describe(r.DueAt)}: chased ({Names(members)})", false, ct);
@@ -94,7 +94,7 @@ public sealed class ChaseShares(ChildStoryDbContext db, PartnershipCalendar cale
         r.Chase(ChaseStep.EscalatedToRecipientManager, db.Time.GetUtcNow());
         var members = await ShareParties.MembersAsync(db, r, ct);
         var managers = await ShareParties.ManagersOfAsync(db, members.Select(m => m.PractitionerId), ct);
-        Notify.Parties(db, managers, share.ChildId, $"Escalated to you: {r.Name} has not acknowledged information about a child",
+        notify.Tell(managers, share.ChildId, $"Escalated to you: {r.Name} has not acknowledged information about a child",
             $"\"{share.Subject}\" from {share.SenderName} is still unacknowledged after being chased.", $"/shares/{share.Id}");
         await ShareStory.WriteAsync(db, share.ChildId, share.SenderAgencyId, null, ShareStory.Automatic, EventType.ShareEscalated,
             managers.Count == 0
@@ -108,7 +108,7 @@ public sealed class ChaseShares(ChildStoryDbContext db, PartnershipCalendar cale
         var sender = await db.Practitioners.AsNoTracking().Where(p => p.Id == share.SenderId)
             .Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
         var managers = await ShareParties.ManagersOfAsync(db, [share.SenderId], ct);
-        Notify.Parties(db, managers.Concat(sender), share.ChildId, $"Consider escalation: {r.Name} has not acknowledged information about a child",
+        notify.Tell(managers.Concat(sender), share.ChildId, $"Consider escalation: {r.Name} has not acknowledged information about a child",
             $"\"{share.Subject}\" from {share.SenderName} is unacknowledged after chasing and escalation to {r.Name}'s managers. "
             + "If the information matters for the child's safety, start the partnership's escalation (resolving professional differences) process.",
             $"/shares/{share.Id}");

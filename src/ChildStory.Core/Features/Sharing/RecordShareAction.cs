@@ -11,7 +11,7 @@ namespace ChildStory.Features.Sharing;
 /// A recipient records what they did about a share, or that nothing is needed and why (acknowledging it too if they
 /// had not). Once per recipient; the step lands in the child's story and the sender is told.
 /// </summary>
-public sealed class RecordShareAction(ChildStoryDbContext db)
+public sealed class RecordShareAction(ChildStoryDbContext db, Notifier notify)
 {
     public async Task<Result<bool>> RunAsync(Actor actor, Guid shareId, Guid recipientId, string? action, bool noActionNeeded, CancellationToken ct = default)
     {
@@ -24,7 +24,7 @@ public sealed class RecordShareAction(ChildStoryDbContext db)
         {
             return Error.Invalid("Action", "The action must be 4,000 characters or fewer");
         }
-        return await ShareStep.RunAsync(db, actor, shareId, recipientId, AuditActions.ShareActioned, (r, practitionerId, now) =>
+        return await ShareStep.RunAsync(db, notify, actor, shareId, recipientId, AuditActions.ShareActioned, (r, practitionerId, now) =>
             r.RecordAction(practitionerId, actor.Name, text, noActionNeeded, now),
             (share, r) => (EventType.ShareActioned, noActionNeeded
                 ? $"{actor.Name} ({r.Name}) recorded that no action is needed on \"{share.Subject}\": {text}"

@@ -19,7 +19,7 @@ namespace ChildStory.Features.Sharing;
 /// in the child's story, each recipient's people are told in their inbox and by e-mail, and it is audited. Bad input
 /// — no recipient, an unknown one, no lawful basis, no reason for sharing without consent — changes nothing.
 /// </summary>
-public sealed class SendShare(ChildStoryDbContext db, ChildAccess access, PartnershipCalendar calendar, IOptions<SharingOptions> options)
+public sealed class SendShare(ChildStoryDbContext db, ChildAccess access, PartnershipCalendar calendar, Notifier notify, IOptions<SharingOptions> options)
 {
     private sealed record Target(RecipientKind Kind, Guid AgencyId, Guid? TeamId, Guid? PractitionerId, string Name);
 
@@ -94,7 +94,7 @@ public sealed class SendShare(ChildStoryDbContext db, ChildAccess access, Partne
             $"Shared \"{subject}\" with {names} ({Words(share.LawfulBasis)}); acknowledgement due {working.Describe(deadline.Due)}", false, ct);
         foreach (var r in share.Recipients)
         {
-            Notify.Parties(db, await ShareParties.MembersAsync(db, r, ct), childId, $"Information shared with {r.Name} needs acknowledging",
+            notify.Tell(await ShareParties.MembersAsync(db, r, ct), childId, $"Information shared with {r.Name} needs acknowledging",
                 $"{actor.Name} shared \"{subject}\". Acknowledge by {working.Describe(r.DueAt)}.", $"/shares/{share.Id}");
         }
         db.Audit(AuditActions.ShareSent, childId, subject: $"Share:{share.Id}", detail: JsonSerializer.Serialize(new

@@ -10,7 +10,7 @@ namespace ChildStory.Features.Sharing;
 /// <summary>The shared shape of a recipient's step: find, check membership, change, record in the story, tell the sender, audit, save.</summary>
 internal static class ShareStep
 {
-    public static async Task<Result<bool>> RunAsync(ChildStoryDbContext db, Actor actor, Guid shareId, Guid recipientId, string auditAction,
+    public static async Task<Result<bool>> RunAsync(ChildStoryDbContext db, Notifier notify, Actor actor, Guid shareId, Guid recipientId, string auditAction,
         Func<ShareRecipient, Guid, DateTimeOffset, Result<bool>> change, Func<Share, ShareRecipient, (EventType Type, string Summary, string Notice)> describe,
         CancellationToken ct)
     {
@@ -36,7 +36,7 @@ internal static class ShareStep
         var (type, summary, notice) = describe(share, recipient);
         await ShareStory.WriteAsync(db, share.ChildId, recipient.AgencyId, practitionerId, actor.Name, type, summary, false, ct);
         var sender = await db.Practitioners.AsNoTracking().Where(p => p.Id == share.SenderId).Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
-        Notify.Parties(db, sender, share.ChildId, notice, summary, $"/shares/{share.Id}");
+        notify.Tell(sender, share.ChildId, notice, summary, $"/shares/{share.Id}");
         db.Audit(auditAction, share.ChildId, subject: $"ShareRecipient:{recipient.Id}");
         try
         {
