@@ -8,14 +8,16 @@ internal static class ChaseCommand
 {
     public static Command Create()
     {
-        var command = new Command("chase", "Chase unacknowledged shares that are due, and escalate those still unanswered");
+        var command = new Command("chase", "Chase unacknowledged shares that are due, escalate those still unanswered, and escalate overdue referral steps");
         command.SetAction(async (parse, ct) =>
         {
             await using var host = CliHost.Create();
             await using var scope = host.Services.CreateAsyncScope();
             var outcome = await scope.ServiceProvider.GetRequiredService<ChaseShares>().RunAsync(ct);
-            Console.WriteLine($"{outcome.Chased:N0} chased, {outcome.EscalatedToRecipientManagers:N0} escalated to recipients' managers, " +
+            Console.WriteLine($"Shares: {outcome.Chased:N0} chased, {outcome.EscalatedToRecipientManagers:N0} escalated to recipients' managers, " +
                 $"{outcome.EscalatedToSenderManagers:N0} escalated to senders' managers.");
+            var referrals = await scope.ServiceProvider.GetRequiredService<Features.Referrals.ChaseReferrals>().RunAsync(ct);
+            Console.WriteLine($"Referrals: {referrals:N0} overdue steps escalated.");
             return 0;
         });
         return command;

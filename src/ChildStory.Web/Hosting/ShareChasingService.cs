@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace ChildStory.Web.Hosting;
 
 /// <summary>
-/// Runs the share chaser every <see cref="SharingOptions.ChaseIntervalSeconds"/> (0 switches it off). Steps are
+/// Runs the share chaser and the referral chaser every <see cref="SharingOptions.ChaseIntervalSeconds"/> (0 switches it off). Steps are
 /// scheduled from due times, so a chaser that was stopped catches up when it starts, and never repeats a step.
 /// </summary>
 internal sealed class ShareChasingService(IServiceProvider services, IOptions<SharingOptions> options, ILogger<ShareChasingService> log, TimeProvider time)
@@ -27,6 +27,11 @@ internal sealed class ShareChasingService(IServiceProvider services, IOptions<Sh
                 {
                     log.LogInformation("Shares: {Chased} chased, {Recipient} escalated to recipients' managers, {Sender} escalated to senders' managers",
                         outcome.Chased, outcome.EscalatedToRecipientManagers, outcome.EscalatedToSenderManagers);
+                }
+                var referrals = await scope.ServiceProvider.GetRequiredService<Features.Referrals.ChaseReferrals>().RunAsync(stoppingToken);
+                if (referrals > 0)
+                {
+                    log.LogInformation("Referrals: {Count} overdue steps escalated", referrals);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -31,6 +31,7 @@ public sealed class SeedDemoData(TimeProvider time)
         db.Agencies.AddRange(partnership.Agencies);
         db.Teams.AddRange(partnership.Teams.Select(t => t.Team));
         db.Practitioners.AddRange(partnership.Practitioners);
+        db.ReferralServices.AddRange(DemoServices.Build(partnership, options.Seed));
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
