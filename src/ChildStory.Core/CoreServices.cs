@@ -67,6 +67,10 @@ public static class CoreServices
         services.AddScoped<Features.Referrals.MarkCriticalMoment>();
         services.AddScoped<Features.Referrals.ChaseReferrals>();
         services.AddScoped<Features.Referrals.ReferralQueries>();
+        services.AddScoped<Features.FrontDoor.RaiseContacts>();
+        services.AddScoped<Features.FrontDoor.RecordContact>();
+        services.AddScoped<Features.FrontDoor.DecideContact>();
+        services.AddScoped<Features.FrontDoor.FrontDoorQueue>();
         services.AddOptions<Features.Notifications.EmailOptions>().Bind(configuration.GetSection("Email"));
         services.AddScoped<Features.Notifications.DispatchEmails>();
         return services;

@@ -46,6 +46,7 @@ public sealed class ChildStoryDbContext(
     public DbSet<Domain.Notifications.OutgoingEmail> OutgoingEmails => Set<Domain.Notifications.OutgoingEmail>();
     public DbSet<Domain.Referrals.ReferralService> ReferralServices => Set<Domain.Referrals.ReferralService>();
     public DbSet<Domain.Referrals.Referral> Referrals => Set<Domain.Referrals.Referral>();
+    public DbSet<Domain.FrontDoor.Contact> Contacts => Set<Domain.FrontDoor.Contact>();
 
     /// <summary>
     /// Bulk loads (demo seeding) switch off the per-row "child changed" audit entries and write one summary entry

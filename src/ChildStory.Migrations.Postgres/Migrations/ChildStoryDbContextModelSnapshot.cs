@@ -450,6 +450,10 @@ namespace ChildStory.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("IX_ChronologyEvents_PoliceIncidents_ReceivedAt")
+                        .HasFilter("\"Type\" = 'PoliceIncident'");
+
                     b.HasIndex("AgencyId", "IdempotencyKey")
                         .IsUnique();
 
@@ -552,6 +556,84 @@ namespace ChildStory.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("PersonReferences");
+                });
+
+            modelBuilder.Entity("ChildStory.Domain.FrontDoor.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DueExplanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("ManagersAlertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("ChildId", "ReceivedAt");
+
+                    b.HasIndex("DecidedAt", "DueAt");
+
+                    b.ToTable("Contacts");
                 });
 
             modelBuilder.Entity("ChildStory.Domain.Identity.MatchReview", b =>

@@ -18,6 +18,9 @@ internal static class ChaseCommand
                 $"{outcome.EscalatedToSenderManagers:N0} escalated to senders' managers.");
             var referrals = await scope.ServiceProvider.GetRequiredService<Features.Referrals.ChaseReferrals>().RunAsync(ct);
             Console.WriteLine($"Referrals: {referrals:N0} overdue steps escalated.");
+            var raised = await scope.ServiceProvider.GetRequiredService<Features.FrontDoor.RaiseContacts>().RunAsync(ct);
+            var overdue = await scope.ServiceProvider.GetRequiredService<Features.FrontDoor.FrontDoorQueue>().AlertOverdueAsync(ct);
+            Console.WriteLine($"Front door: {raised:N0} contacts raised from police incidents, {overdue:N0} overdue decisions raised with managers.");
             return 0;
         });
         return command;

@@ -28,6 +28,12 @@ internal sealed class ShareChasingService(IServiceProvider services, IOptions<Sh
                     log.LogInformation("Shares: {Chased} chased, {Recipient} escalated to recipients' managers, {Sender} escalated to senders' managers",
                         outcome.Chased, outcome.EscalatedToRecipientManagers, outcome.EscalatedToSenderManagers);
                 }
+                var contacts = await scope.ServiceProvider.GetRequiredService<Features.FrontDoor.RaiseContacts>().RunAsync(stoppingToken);
+                var overdueContacts = await scope.ServiceProvider.GetRequiredService<Features.FrontDoor.FrontDoorQueue>().AlertOverdueAsync(stoppingToken);
+                if (contacts + overdueContacts > 0)
+                {
+                    log.LogInformation("Front door: {Raised} contacts raised from police incidents, {Overdue} overdue decisions raised with managers", contacts, overdueContacts);
+                }
                 var referrals = await scope.ServiceProvider.GetRequiredService<Features.Referrals.ChaseReferrals>().RunAsync(stoppingToken);
                 if (referrals > 0)
                 {

@@ -22,6 +22,8 @@ internal sealed class ChronologyEventConfiguration : IEntityTypeConfiguration<Ch
         // Covering on PostgreSQL: the story page's overview reads these columns of every one of a child's events, and
         // an index-only scan spares it a heap visit per event (a child's events are scattered over the table).
         builder.HasIndex(e => new { e.ChildId, e.OccurredAt }).IncludeProperties(e => new { e.Id, e.AgencyId, e.Type, e.Significant });
+        // The front door's job asks for police incidents received in the last two days: a small partial index.
+        builder.HasIndex(e => e.ReceivedAt).HasFilter("\"Type\" = 'PoliceIncident'").HasDatabaseName("IX_ChronologyEvents_PoliceIncidents_ReceivedAt");
         builder.Property(e => e.SubjectKey).HasMaxLength(32);
         // The matcher's work list and the events waiting on one review decision: small, so a partial index.
         builder.HasIndex(e => new { e.MatchState, e.AgencyId, e.SubjectKey }).HasFilter("\"MatchState\" <> 'Linked'");

@@ -38,3 +38,21 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasIndex(r => r.NextDueAt);
     }
 }
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Domain.FrontDoor.Contact>
+{
+    public void Configure(EntityTypeBuilder<Domain.FrontDoor.Contact> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.From).HasMaxLength(300);
+        builder.Property(c => c.Summary).HasMaxLength(4_000);
+        builder.Property(c => c.DueExplanation).HasMaxLength(2_000);
+        builder.Property(c => c.Rationale).HasMaxLength(4_000);
+        builder.Property(c => c.DecidedByName).HasMaxLength(200);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        // One contact per agency event, however often the job that raises them runs.
+        builder.HasIndex(c => c.EventId).IsUnique();
+        builder.HasIndex(c => new { c.DecidedAt, c.DueAt });
+        builder.HasIndex(c => new { c.ChildId, c.ReceivedAt });
+    }
+}

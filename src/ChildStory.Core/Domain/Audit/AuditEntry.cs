@@ -46,6 +46,10 @@ public static class AuditActions
     public const string ReferralMoved = "ReferralMoved";
     public const string ReferralViewed = "ReferralViewed";
     public const string ReferralsChased = "ReferralsChased";
+    public const string ContactRecorded = "ContactRecorded";
+    public const string ContactsRaised = "ContactsRaised";
+    public const string ContactViewed = "ContactViewed";
+    public const string ContactDecided = "ContactDecided";
 }
 
 /// <summary>

@@ -50,6 +50,8 @@ public enum EventType
     ReferralWithdrawn,
     CriticalMoment,
     ReferralOverdue,
+    FrontDoorContact,
+    FrontDoorDecision,
 }
 
 public enum Verification

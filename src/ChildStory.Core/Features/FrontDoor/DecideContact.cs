@@ -1,0 +1,58 @@
+using ChildStory.Common;
+using ChildStory.Data;
+using ChildStory.Domain.Audit;
+using ChildStory.Domain.Chronology;
+using ChildStory.Domain.FrontDoor;
+using ChildStory.Features.Sharing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildStory.Features.FrontDoor;
+
+/// <summary>
+/// A front-door practitioner decides a contact — no further action, advice, early help, a child in need assessment or
+/// a strategy discussion — with the rationale, once. The decision and its reasons land in the child's story.
+/// </summary>
+public sealed class DecideContact(ChildStoryDbContext db)
+{
+    public async Task<Result<bool>> RunAsync(Actor actor, Guid contactId, string? decision, string? rationale, CancellationToken ct = default)
+    {
+        if (!await FrontDoorStaff.IsStaffAsync(db, actor, ct))
+        {
+            return Error.Forbidden("Only the front door decides contacts");
+        }
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId, ct);
+        if (contact is null)
+        {
+            return Error.NotFound("Contact");
+        }
+        var errors = new ValidationErrors();
+        FrontDoorDecision? chosen = Enum.TryParse<FrontDoorDecision>(decision, out var d) && !int.TryParse(decision, out _) ? d : null;
+        if (chosen is null) { errors.Add("Decision", "Select the decision"); }
+        var why = rationale?.Trim() ?? "";
+        if (why.Length == 0) { errors.Add("Rationale", "Record the rationale for the decision"); }
+        else if (why.Length > 4_000) { errors.Add("Rationale", "The rationale must be 4,000 characters or fewer"); }
+        if (errors.Any)
+        {
+            return Error.Invalid(errors);
+        }
+        var now = db.Time.GetUtcNow();
+        var decided = contact.Decide(chosen!.Value, why, actor.PractitionerId!.Value, actor.Name, now);
+        if (!decided.Succeeded)
+        {
+            return decided.Error!;
+        }
+        await ShareStory.WriteAsync(db, contact.ChildId, actor.AgencyId!.Value, actor.PractitionerId, actor.Name, EventType.FrontDoorDecision,
+            $"Front-door decision on the {Contact.Words(contact.Source).ToLowerInvariant()} from {contact.From}: {Contact.Words(chosen.Value)}{(contact.IsOverdue(now) ? " (decided after it was due)" : "")}. Rationale: {why}",
+            chosen is FrontDoorDecision.StrategyDiscussion, ct);
+        db.Audit(AuditActions.ContactDecided, contact.ChildId, subject: $"Contact:{contact.Id}", detail: $"{{\"decision\":\"{chosen}\"}}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Conflict("Someone else decided this contact at the same moment; look again");
+        }
+        return true;
+    }
+}
