@@ -1569,6 +1569,11 @@ namespace ChildStory.Migrations.Postgres.Migrations
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("LawfulBasis")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2113,6 +2118,44 @@ namespace ChildStory.Migrations.Postgres.Migrations
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildStory.Domain.Sharing.Share", b =>
+                {
+                    b.OwnsOne("ChildStory.Domain.Sharing.TransferPacket", "Packet", b1 =>
+                        {
+                            b1.Property<Guid>("ShareId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("IncludesChronology")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("KeyContacts")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<string>("OpenConcerns")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)");
+
+                            b1.Property<string>("Plans")
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)");
+
+                            b1.Property<string>("SoftIntelligence")
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)");
+
+                            b1.HasKey("ShareId");
+
+                            b1.ToTable("Shares");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ShareId");
+                        });
+
+                    b.Navigation("Packet");
                 });
 
             modelBuilder.Entity("ChildStory.Domain.Sharing.ShareEventLink", b =>

@@ -1594,6 +1594,11 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LawfulBasis")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2136,6 +2141,44 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildStory.Domain.Sharing.Share", b =>
+                {
+                    b.OwnsOne("ChildStory.Domain.Sharing.TransferPacket", "Packet", b1 =>
+                        {
+                            b1.Property<Guid>("ShareId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IncludesChronology")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("KeyContacts")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OpenConcerns")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Plans")
+                                .HasMaxLength(10000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SoftIntelligence")
+                                .HasMaxLength(10000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ShareId");
+
+                            b1.ToTable("Shares");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ShareId");
+                        });
+
+                    b.Navigation("Packet");
                 });
 
             modelBuilder.Entity("ChildStory.Domain.Sharing.ShareEventLink", b =>

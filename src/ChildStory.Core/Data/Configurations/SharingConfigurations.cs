@@ -26,6 +26,13 @@ internal sealed class ShareConfiguration : IEntityTypeConfiguration<Share>
         builder.Property(s => s.Subject).HasMaxLength(200);
         builder.Property(s => s.Message).HasMaxLength(10_000);
         builder.Property(s => s.BasisReason).HasMaxLength(2_000);
+        builder.OwnsOne(s => s.Packet, packet =>
+        {
+            packet.Property(p => p.OpenConcerns).HasMaxLength(10_000);
+            packet.Property(p => p.Plans).HasMaxLength(10_000);
+            packet.Property(p => p.KeyContacts).HasMaxLength(4_000);
+            packet.Property(p => p.SoftIntelligence).HasMaxLength(10_000);
+        });
         builder.HasIndex(s => new { s.ChildId, s.SentAt });
         builder.HasIndex(s => new { s.SenderId, s.SentAt });
         builder.HasMany(s => s.Recipients).WithOne(r => r.Share).HasForeignKey(r => r.ShareId).OnDelete(DeleteBehavior.Restrict);

@@ -20,6 +20,9 @@ public enum InvolvementRole
     YouthWorker,
     Mentor,
     Other,
+
+    /// <summary>The school or authority a child moved to, involved from when it acknowledged the transfer packet.</summary>
+    ReceivingAfterTransfer,
 }
 
 /// <summary>

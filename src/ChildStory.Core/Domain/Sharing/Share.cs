@@ -65,9 +65,33 @@ public sealed class Share
     public ShareUrgency Urgency { get; private set; }
     public int? WithinDays { get; private set; }
     public DateTimeOffset SentAt { get; private set; }
+    public ShareKind Kind { get; private set; }
+
+    /// <summary>For a transfer: what the receiving school or authority must know (null for ordinary shares).</summary>
+    public TransferPacket? Packet { get; private set; }
     public List<ShareRecipient> Recipients { get; private set; } = [];
+
+    public void MakeTransfer(TransferPacket packet)
+    {
+        Kind = ShareKind.Transfer;
+        Packet = packet;
+    }
     public List<ShareEventLink> Events { get; private set; } = [];
 }
+
+public enum ShareKind
+{
+    Information,
+
+    /// <summary>A child moving school or authority: the packet must be acknowledged, and acknowledging it involves the receiver.</summary>
+    Transfer,
+}
+
+/// <summary>
+/// What goes with a child who moves school or authority (Child B's history and the soft intelligence about him were
+/// lost): open concerns, plans, key contacts, soft intelligence, and whether the chronology goes too.
+/// </summary>
+public sealed record TransferPacket(string OpenConcerns, string? Plans, string? KeyContacts, string? SoftIntelligence, bool IncludesChronology);
 
 /// <summary>A chronology event the sender attached to a share.</summary>
 public sealed class ShareEventLink

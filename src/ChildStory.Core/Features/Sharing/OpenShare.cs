@@ -25,7 +25,9 @@ public sealed record ShareView(
     int? WithinDays,
     IReadOnlyList<ShareView.LinkedEvent> Events,
     IReadOnlyList<ShareView.RecipientView> Recipients,
-    bool IsSender)
+    bool IsSender,
+    ShareKind Kind,
+    TransferPacket? Packet)
 {
     public sealed record LinkedEvent(Guid Id, DateTimeOffset OccurredAt, string Type);
 
@@ -87,7 +89,7 @@ public sealed class OpenShare(ChildStoryDbContext db, ChildAccess access, Partne
                 r.Id, r.Name, r.Status, r.IsLate(now), r.OutOfHoursRoute, working.Describe(r.DueAt), r.DueExplanation,
                 When(r.ReadAt, null), When(r.AcknowledgedAt, r.AcknowledgedByName), r.ActionTaken is null ? null : $"{r.ActionTaken} ({When(r.ActionedAt, r.ActionedByName)})",
                 r.NoActionNeeded, r.ChaseStep, ChaseText(r, working), mine.Contains(r.Id) && r.ActionedAt is null)).ToList(),
-            isSender);
+            isSender, share.Kind, share.Packet);
     }
 
     private static string? ChaseText(ShareRecipient r, WorkingTime working) => r.ChaseStep switch

@@ -55,6 +55,19 @@ public sealed class SendShare(ChildStoryDbContext db, ChildAccess access, Partne
         else if (urgency == ShareUrgency.WithinWorkingDays && withinDays is < 1 or > 20) { errors.Add("WithinDays", "Working days must be a whole number from 1 to 20"); }
 
         var targets = await TargetsAsync(form, errors, ct);
+        if (form.Transfer is { } packet)
+        {
+            if (string.IsNullOrWhiteSpace(packet.OpenConcerns)) { errors.Add("OpenConcerns", "Say what the open concerns are, or that there are none"); }
+            foreach (var (field, text) in new[] { ("OpenConcerns", packet.OpenConcerns), ("Plans", packet.Plans), ("SoftIntelligence", packet.SoftIntelligence) })
+            {
+                if (text is { Length: > 10_000 }) { errors.Add(field, "This part of the packet must be 10,000 characters or fewer"); }
+            }
+            if (packet.KeyContacts is { Length: > 4_000 }) { errors.Add("KeyContacts", "Key contacts must be 4,000 characters or fewer"); }
+            if (targets.Count > 0 && targets.All(t => t.Kind == RecipientKind.Practitioner))
+            {
+                errors.Add("AgencyIds", "Send a transfer packet to the receiving school or authority (an agency or team), not only to a person");
+            }
+        }
         var eventIds = form.EventIds.Distinct().ToList();
         if (eventIds.Count > 0)
         {
@@ -86,12 +99,23 @@ public sealed class SendShare(ChildStoryDbContext db, ChildAccess access, Partne
         {
             await RouteToEmergencyDutyAsync(share, working, now, ct);
         }
+        if (form.Transfer is { } transfer)
+        {
+            share.MakeTransfer(transfer with
+            {
+                OpenConcerns = transfer.OpenConcerns.Trim(),
+                Plans = Blank(transfer.Plans),
+                KeyContacts = Blank(transfer.KeyContacts),
+                SoftIntelligence = Blank(transfer.SoftIntelligence),
+            });
+        }
         foreach (var id in eventIds) { share.Events.Add(new ShareEventLink(share.Id, id)); }
         db.Shares.Add(share);
 
         var names = string.Join(", ", share.Recipients.Select(r => r.Name));
-        await ShareStory.WriteAsync(db, childId, senderAgencyId, senderId, actor.Name, EventType.InformationShared,
-            $"Shared \"{subject}\" with {names} ({Words(share.LawfulBasis)}); acknowledgement due {working.Describe(deadline.Due)}", false, ct);
+        await ShareStory.WriteAsync(db, childId, senderAgencyId, senderId, actor.Name, EventType.InformationShared, share.Kind == ShareKind.Transfer
+            ? $"Transfer packet \"{subject}\" sent to {names} (open concerns{(share.Packet!.Plans is null ? "" : ", plans")}{(share.Packet.KeyContacts is null ? "" : ", key contacts")}{(share.Packet.SoftIntelligence is null ? "" : ", soft intelligence")}{(share.Packet.IncludesChronology ? ", the chronology" : "")}); acknowledgement due {working.Describe(deadline.Due)}"
+            : $"Shared \"{subject}\" with {names} ({Words(share.LawfulBasis)}); acknowledgement due {working.Describe(deadline.Due)}", false, ct);
         foreach (var r in share.Recipients)
         {
             notify.Tell(await ShareParties.MembersAsync(db, r, ct), childId, $"Information shared with {r.Name} needs acknowledging",
@@ -107,6 +131,8 @@ public sealed class SendShare(ChildStoryDbContext db, ChildAccess access, Partne
         await db.SaveChangesAsync(ct);
         return share.Id;
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public static string Words(LawfulBasis basis) => basis switch
     {

@@ -1,3 +1,5 @@
+using ChildStory.Domain.Sharing;
+
 namespace ChildStory.Features.Sharing;
 
 /// <summary>
@@ -14,4 +16,5 @@ public sealed record ShareForm(
     IReadOnlyList<Guid> AgencyIds,
     IReadOnlyList<Guid> TeamIds,
     IReadOnlyList<string> PractitionerEmails,
-    IReadOnlyList<Guid> EventIds);
+    IReadOnlyList<Guid> EventIds,
+    TransferPacket? Transfer = null);

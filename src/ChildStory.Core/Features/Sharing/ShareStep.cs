@@ -27,6 +27,7 @@ internal static class ShareStep
         {
             return Error.Forbidden($"This share was sent to {recipient.Name}; only they can acknowledge it or record an action");
         }
+        var acknowledgedBefore = recipient.AcknowledgedAt;
         var changed = change(recipient, practitionerId, db.Time.GetUtcNow());
         if (!changed.Succeeded)
         {
@@ -34,6 +35,10 @@ internal static class ShareStep
         }
         var share = recipient.Share!;
         var (type, summary, notice) = describe(share, recipient);
+        if (share.Kind == ShareKind.Transfer && acknowledgedBefore is null && recipient.AcknowledgedAt is not null)
+        {
+            summary += await InvolveReceiverAsync(db, share, recipient, practitionerId, ct);
+        }
         await ShareStory.WriteAsync(db, share.ChildId, recipient.AgencyId, practitionerId, actor.Name, type, summary, false, ct);
         var sender = await db.Practitioners.AsNoTracking().Where(p => p.Id == share.SenderId).Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
         notify.Tell(sender, share.ChildId, notice, summary, $"/shares/{share.Id}");
@@ -52,5 +57,26 @@ internal static class ShareStep
                 : $"Someone else changed this share for {now.Name} at the same moment; look again");
         }
         return true;
+    }
+
+    /// <summary>
+    /// Acknowledging a transfer packet makes the receiving school or authority part of the team around the child, so
+    /// its staff can read the child's record and whole story from then on; the involvement says why it began.
+    /// </summary>
+    private static async Task<string> InvolveReceiverAsync(ChildStoryDbContext db, Share share, ShareRecipient r, Guid acknowledgedBy, CancellationToken ct)
+    {
+        if (r.Kind == RecipientKind.Practitioner)
+        {
+            return "";
+        }
+        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        if (await db.Involvements.AnyAsync(i => i.ChildId == share.ChildId && i.AgencyId == r.AgencyId && i.EndedOn == null, ct))
+        {
+            return "; they were already working with the child";
+        }
+        // An agency recipient's involvement belongs to the team of whoever acknowledged it, so that team sees the child.
+        var team = r.TeamId ?? await db.Practitioners.Where(p => p.Id == acknowledgedBy).Select(p => p.TeamId).SingleOrDefaultAsync(ct);
+        db.Involvements.Add(new Domain.People.Involvement(Guid.NewGuid(), share.ChildId, r.AgencyId, team, null, Domain.People.InvolvementRole.ReceivingAfterTransfer, today));
+        return "; they are now part of the team around the child and can read the record and its history";
     }
 }
