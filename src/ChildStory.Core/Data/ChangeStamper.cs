@@ -24,7 +24,7 @@ internal static class ChangeStamper
             }
             if (entry.State == EntityState.Deleted && entry.Entity is Domain.Chronology.ChronologyEvent or Domain.Chronology.EventRevision
                 or Domain.Identity.PersonMerge or Domain.Identity.MergeMove or Domain.Identity.MatchReview
-                or Domain.Sharing.Share or Domain.Sharing.ShareRecipient or Domain.Sharing.ShareEventLink or Domain.Referrals.Referral or Domain.FrontDoor.Contact)
+                or Domain.Sharing.Share or Domain.Sharing.ShareRecipient or Domain.Sharing.ShareEventLink or Domain.Sharing.ShareAttachment or Domain.Referrals.Referral or Domain.FrontDoor.Contact)
             {
                 throw new InvalidOperationException("The chronology, identity decisions and shares are never deleted: amend, mark entered in error, or undo instead.");
             }

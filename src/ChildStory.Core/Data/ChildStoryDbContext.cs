@@ -42,6 +42,7 @@ public sealed class ChildStoryDbContext(
     public DbSet<Domain.Sharing.Share> Shares => Set<Domain.Sharing.Share>();
     public DbSet<Domain.Sharing.ShareRecipient> ShareRecipients => Set<Domain.Sharing.ShareRecipient>();
     public DbSet<Domain.Sharing.ShareEventLink> ShareEvents => Set<Domain.Sharing.ShareEventLink>();
+    public DbSet<Domain.Sharing.ShareAttachment> ShareAttachments => Set<Domain.Sharing.ShareAttachment>();
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
     public DbSet<Domain.Notifications.OutgoingEmail> OutgoingEmails => Set<Domain.Notifications.OutgoingEmail>();
     public DbSet<Domain.Referrals.ReferralService> ReferralServices => Set<Domain.Referrals.ReferralService>();

@@ -1620,6 +1620,47 @@ namespace ChildStory.Migrations.Postgres.Migrations
                     b.ToTable("Shares");
                 });
 
+            modelBuilder.Entity("ChildStory.Domain.Sharing.ShareAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareId");
+
+                    b.ToTable("ShareAttachments");
+                });
+
             modelBuilder.Entity("ChildStory.Domain.Sharing.ShareEventLink", b =>
                 {
                     b.Property<Guid>("ShareId")
@@ -2158,6 +2199,15 @@ namespace ChildStory.Migrations.Postgres.Migrations
                     b.Navigation("Packet");
                 });
 
+            modelBuilder.Entity("ChildStory.Domain.Sharing.ShareAttachment", b =>
+                {
+                    b.HasOne("ChildStory.Domain.Sharing.Share", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ShareId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildStory.Domain.Sharing.ShareEventLink", b =>
                 {
                     b.HasOne("ChildStory.Domain.Sharing.Share", null)
@@ -2248,6 +2298,8 @@ namespace ChildStory.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("ChildStory.Domain.Sharing.Share", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Events");
 
                     b.Navigation("Recipients");

@@ -1646,6 +1646,48 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                     b.ToTable("Shares");
                 });
 
+            modelBuilder.Entity("ChildStory.Domain.Sharing.ShareAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareId");
+
+                    b.ToTable("ShareAttachments");
+                });
+
             modelBuilder.Entity("ChildStory.Domain.Sharing.ShareEventLink", b =>
                 {
                     b.Property<Guid>("ShareId")
@@ -2181,6 +2223,15 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                     b.Navigation("Packet");
                 });
 
+            modelBuilder.Entity("ChildStory.Domain.Sharing.ShareAttachment", b =>
+                {
+                    b.HasOne("ChildStory.Domain.Sharing.Share", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ShareId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildStory.Domain.Sharing.ShareEventLink", b =>
                 {
                     b.HasOne("ChildStory.Domain.Sharing.Share", null)
@@ -2271,6 +2322,8 @@ namespace ChildStory.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("ChildStory.Domain.Sharing.Share", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Events");
 
                     b.Navigation("Recipients");

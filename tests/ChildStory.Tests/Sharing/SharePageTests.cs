@@ -105,3 +105,67 @@ public sealed class SharePageOnSqlite(SqliteAppFactory app) : SharePageTests<Sql
 
 [Collection(PostgresCollection.Name)]
 public sealed class SharePageOnPostgres(PostgresAppFactory app) : SharePageTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;
+
+public abstract class ShareAttachmentTests<TFactory>(TFactory app) : ScenarioTests<TFactory>(app) where TFactory : AppFactory
+{
+    private static ByteArrayContent File(byte[] bytes, string type)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+        return content;
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(WebSession session, string url, Dictionary<string, string> fields, params (string Name, byte[] Bytes, string Type)[] files)
+    {
+        var page = await session.Client.GetStringAsync(url);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent { { new StringContent(System.Net.WebUtility.HtmlDecode(token)), "__RequestVerificationToken" } };
+        foreach (var (key, value) in fields) { form.Add(new StringContent(value), key); }
+        foreach (var (name, bytes, type) in files) { form.Add(File(bytes, type), "Files", name); }
+        return await session.Client.PostAsync(url, form);
+    }
+
+    [Fact]
+    public async Task Files_go_with_a_share_only_if_they_are_what_they_say_and_only_the_shares_readers_can_download_them()
+    {
+        App.Clock.Now = new DateTimeOffset(2026, 11, 18, 11, 0, 0, TimeSpan.Zero);
+        Guid cet;
+        await using (var db = App.CreateContext()) { cet = await db.Teams.Where(t => t.Name == "Child Exploitation Team").Select(t => t.Id).SingleAsync(); }
+        var priya = await WebSession.SignInAsync(App, World.SocialWorkerEmail);
+        var url = $"/children/{World.Amelia}/shares/new";
+        var fields = new Dictionary<string, string>
+        {
+            ["Subject"] = "Bruise map",
+            ["Message"] = "Body map from today's visit",
+            ["LawfulBasis"] = "ConsentGiven",
+            ["Urgency"] = "SameWorkingDay",
+            ["TeamId"] = cet.ToString(),
+        };
+        var pdf = "%PDF-1.4\n% body map\n"u8.ToArray();
+        var refused = await (await PostAsync(priya, url, fields, ("setup.exe", [0x4D, 0x5A, 0x90], "application/octet-stream"), ("map.pdf", "MZ not really"u8.ToArray(), "application/pdf"))).Content.ReadAsStringAsync();
+        Assert.Contains("setup.exe is not a kind of file ChildStory accepts", refused);
+        Assert.Contains("map.pdf does not contain what its name says", refused);
+        await using (var db = App.CreateContext()) { Assert.False(await db.Shares.AnyAsync(s => s.Subject == "Bruise map")); }
+
+        var sent = await PostAsync(priya, url, fields, ("C:\\Users\\priya\\body map.pdf", pdf, "application/pdf"));
+        var page = await sent.Content.ReadAsStringAsync();
+        var link = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/shares/[0-9a-f-]+/attachments/[0-9a-f-]+)\">body map.pdf</a>");
+        Assert.True(link.Success, "The share page lists the attachment under its own name");
+
+        var dan = await WebSession.SignInAsync(App, World.PoliceEmail);
+        var download = await dan.GetAsync(link.Groups[1].Value);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+
+        var lewis = await WebSession.SignInAsync(App, World.OtherTeamEmail);
+        Assert.Equal(HttpStatusCode.NotFound, (await lewis.GetAsync(link.Groups[1].Value)).StatusCode);
+        await using var check = App.CreateContext();
+        Assert.Equal(1, await check.AuditEntries.CountAsync(e => e.Action == "ShareAttachmentDownloaded"));
+    }
+}
+
+public sealed class ShareAttachmentOnSqlite(SqliteAppFactory app) : ShareAttachmentTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
+
+[Collection(PostgresCollection.Name)]
+public sealed class ShareAttachmentOnPostgres(PostgresAppFactory app) : ShareAttachmentTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;

@@ -37,6 +37,7 @@ internal sealed class ShareConfiguration : IEntityTypeConfiguration<Share>
         builder.HasIndex(s => new { s.SenderId, s.SentAt });
         builder.HasMany(s => s.Recipients).WithOne(r => r.Share).HasForeignKey(r => r.ShareId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Events).WithOne().HasForeignKey(e => e.ShareId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.Attachments).WithOne().HasForeignKey(a => a.ShareId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -87,5 +88,17 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         builder.Property(e => e.Body).HasMaxLength(10_000);
         builder.Property(e => e.LastError).HasMaxLength(2_000);
         builder.HasIndex(e => new { e.SentAt, e.NextAttemptAt });
+    }
+}
+
+internal sealed class ShareAttachmentConfiguration : IEntityTypeConfiguration<ShareAttachment>
+{
+    public void Configure(EntityTypeBuilder<ShareAttachment> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.FileName).HasMaxLength(255);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.HasIndex(a => a.ShareId);
     }
 }

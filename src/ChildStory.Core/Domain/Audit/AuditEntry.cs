@@ -38,6 +38,7 @@ public static class AuditActions
     public const string MergeUndone = "MergeUndone";
     public const string ShareSent = "ShareSent";
     public const string ShareViewed = "ShareViewed";
+    public const string ShareAttachmentDownloaded = "ShareAttachmentDownloaded";
     public const string ShareAcknowledged = "ShareAcknowledged";
     public const string ShareActioned = "ShareActioned";
     public const string SharesChased = "SharesChased";

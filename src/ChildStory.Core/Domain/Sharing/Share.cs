@@ -77,6 +77,7 @@ public sealed class Share
         Packet = packet;
     }
     public List<ShareEventLink> Events { get; private set; } = [];
+    public List<ShareAttachment> Attachments { get; private set; } = [];
 }
 
 public enum ShareKind
@@ -130,4 +131,34 @@ public enum RecipientStatus
     Read,
     Acknowledged,
     Actioned,
+}
+
+/// <summary>
+/// A file sent with a share (a letter, a photograph of a bruise map, a school report). Kept in the database with
+/// its SHA-256, never changed or deleted; read only by those who may read the share, and every download is audited.
+/// </summary>
+public sealed class ShareAttachment
+{
+    private ShareAttachment() { }
+
+    public ShareAttachment(Guid id, Guid shareId, string fileName, string contentType, byte[] content, DateTimeOffset uploadedAt)
+    {
+        Id = id;
+        ShareId = shareId;
+        FileName = fileName;
+        ContentType = contentType;
+        Content = content;
+        Size = content.Length;
+        Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        UploadedAt = uploadedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ShareId { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public long Size { get; private set; }
+    public string Sha256 { get; private set; } = "";
+    public byte[] Content { get; private set; } = [];
+    public DateTimeOffset UploadedAt { get; private set; }
 }

@@ -27,8 +27,11 @@ public sealed record ShareView(
     IReadOnlyList<ShareView.RecipientView> Recipients,
     bool IsSender,
     ShareKind Kind,
-    TransferPacket? Packet)
+    TransferPacket? Packet,
+    IReadOnlyList<ShareView.AttachmentView> Attachments)
 {
+    public sealed record AttachmentView(Guid Id, string FileName, long Size);
+
     public sealed record LinkedEvent(Guid Id, DateTimeOffset OccurredAt, string Type);
 
     public sealed record RecipientView(
@@ -78,6 +81,8 @@ public sealed class OpenShare(ChildStoryDbContext db, ChildAccess access, Partne
         var events = await db.ChronologyEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id))
             .Select(e => new { e.Id, e.OccurredAt, e.Type }).ToListAsync(ct);
 
+        var attachments = await db.ShareAttachments.AsNoTracking().Where(a => a.ShareId == share.Id).OrderBy(a => a.FileName)
+            .Select(a => new ShareView.AttachmentView(a.Id, a.FileName, a.Size)).ToListAsync(ct);
         db.Audit(AuditActions.ShareViewed, share.ChildId, subject: $"Share:{share.Id}");
         await db.SaveChangesAsync(ct);
 
@@ -89,7 +94,7 @@ public sealed class OpenShare(ChildStoryDbContext db, ChildAccess access, Partne
                 r.Id, r.Name, r.Status, r.IsLate(now), r.OutOfHoursRoute, working.Describe(r.DueAt), r.DueExplanation,
                 When(r.ReadAt, null), When(r.AcknowledgedAt, r.AcknowledgedByName), r.ActionTaken is null ? null : $"{r.ActionTaken} ({When(r.ActionedAt, r.ActionedByName)})",
                 r.NoActionNeeded, r.ChaseStep, ChaseText(r, working), mine.Contains(r.Id) && r.ActionedAt is null)).ToList(),
-            isSender, share.Kind, share.Packet);
+            isSender, share.Kind, share.Packet, attachments);
     }
 
     private static string? ChaseText(ShareRecipient r, WorkingTime working) => r.ChaseStep switch
@@ -99,4 +104,33 @@ public sealed class OpenShare(ChildStoryDbContext db, ChildAccess access, Partne
         ChaseStep.EscalatedToSenderManager => $"Chased, escalated to their manager, then to the sender's manager {working.Describe(r.EscalatedToSenderManagerAt!.Value)}",
         _ => null,
     };
+
+    /// <summary>One attachment's file, for the same readers as the share itself; every download is audited.</summary>
+    public async Task<Result<(string FileName, string ContentType, byte[] Content)>> AttachmentAsync(Actor actor, Guid shareId, Guid attachmentId, CancellationToken ct = default)
+    {
+        var share = await db.Shares.AsNoTracking().Include(s => s.Recipients).SingleOrDefaultAsync(s => s.Id == shareId, ct);
+        var attachment = share is null ? null : await db.ShareAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ShareId == shareId, ct);
+        if (share is null || attachment is null)
+        {
+            return Error.NotFound("Attachment");
+        }
+        var member = false;
+        if (actor.PractitionerId is { } me)
+        {
+            foreach (var r in share.Recipients)
+            {
+                member |= await ShareParties.IsMemberAsync(db, r, me, ct);
+            }
+        }
+        if (actor.PractitionerId != share.SenderId && !member && !await access.CanSeeAsync(actor, share.ChildId, ct))
+        {
+            db.Audit(AuditActions.ChildAccessDenied, share.ChildId, subject: $"ShareAttachment:{attachment.Id}");
+            await db.SaveChangesAsync(ct);
+            return Error.NotFound("Attachment");
+        }
+        db.Audit(AuditActions.ShareAttachmentDownloaded, share.ChildId, subject: $"ShareAttachment:{attachment.Id}",
+            detail: $"{{\"file\":{System.Text.Json.JsonSerializer.Serialize(attachment.FileName)},\"sha256\":\"{attachment.Sha256}\"}}");
+        await db.SaveChangesAsync(ct);
+        return (attachment.FileName, attachment.ContentType, attachment.Content);
+    }
 }

@@ -55,6 +55,7 @@ public sealed class SendShare(ChildStoryDbContext db, ChildAccess access, Partne
         else if (urgency == ShareUrgency.WithinWorkingDays && withinDays is < 1 or > 20) { errors.Add("WithinDays", "Working days must be a whole number from 1 to 20"); }
 
         var targets = await TargetsAsync(form, errors, ct);
+        var files = Attachments.Check(form.Attachments ?? [], errors);
         if (form.Transfer is { } packet)
         {
             if (string.IsNullOrWhiteSpace(packet.OpenConcerns)) { errors.Add("OpenConcerns", "Say what the open concerns are, or that there are none"); }
@@ -110,6 +111,10 @@ public sealed class SendShare(ChildStoryDbContext db, ChildAccess access, Partne
             });
         }
         foreach (var id in eventIds) { share.Events.Add(new ShareEventLink(share.Id, id)); }
+        foreach (var (fileName, contentType, content) in files)
+        {
+            share.Attachments.Add(new ShareAttachment(Guid.NewGuid(), share.Id, fileName, contentType, content, now));
+        }
         db.Shares.Add(share);
 
         var names = string.Join(", ", share.Recipients.Select(r => r.Name));
@@ -127,6 +132,7 @@ public sealed class SendShare(ChildStoryDbContext db, ChildAccess access, Partne
             urgency = share.Urgency.ToString(),
             recipients = share.Recipients.Select(r => r.Name),
             events = eventIds.Count,
+            attachments = share.Attachments.Select(a => new { a.FileName, a.Size, a.Sha256 }),
         }));
         await db.SaveChangesAsync(ct);
         return share.Id;

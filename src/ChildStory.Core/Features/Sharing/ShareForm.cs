@@ -17,4 +17,5 @@ public sealed record ShareForm(
     IReadOnlyList<Guid> TeamIds,
     IReadOnlyList<string> PractitionerEmails,
     IReadOnlyList<Guid> EventIds,
-    TransferPacket? Transfer = null);
+    TransferPacket? Transfer = null,
+    IReadOnlyList<AttachmentInput>? Attachments = null);

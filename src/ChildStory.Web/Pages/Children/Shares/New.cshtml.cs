@@ -11,6 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildStory.Web.Pages.Children.Shares;
 
 /// <summary>Share information about a child with agencies, teams or named practitioners, who must each acknowledge it.</summary>
+[RequestSizeLimit(Attachments.MaxFiles * Attachments.MaxBytes + 1_048_576)]
+[RequestFormLimits(MultipartBodyLengthLimit = Attachments.MaxFiles * Attachments.MaxBytes + 1_048_576)]
 public sealed class NewModel(SendShare send, ChildAccess access, ChildStoryDbContext db, IActorAccessor actors) : PageModel
 {
     [BindProperty] public string? Subject { get; set; }
@@ -24,6 +26,7 @@ public sealed class NewModel(SendShare send, ChildAccess access, ChildStoryDbCon
     [BindProperty] public Guid? TeamId { get; set; }
     [BindProperty] public string? PractitionerEmails { get; set; }
     [BindProperty] public List<Guid> EventIds { get; set; } = [];
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
     public Guid ChildId { get; private set; }
     public string ChildName { get; private set; } = "";
@@ -57,7 +60,20 @@ public sealed class NewModel(SendShare send, ChildAccess access, ChildStoryDbCon
         }
         var agencies = AgencyIds.Concat(OtherAgencyId is { } other ? [other] : Array.Empty<Guid>()).ToList();
         var emails = (PractitionerEmails ?? "").Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var form = new ShareForm(Subject, Message, LawfulBasis, BasisReason, Urgency, days, agencies, TeamId is { } t ? [t] : [], emails, EventIds);
+        var files = new List<AttachmentInput>();
+        foreach (var file in Files.Where(f => f.Length > 0 || f.FileName.Length > 0))
+        {
+            // A file over the limit is not read: an empty stand-in of its size class lets the use case name it and say why.
+            if (file.Length > Attachments.MaxBytes)
+            {
+                files.Add(new AttachmentInput(file.FileName, new byte[Attachments.MaxBytes + 1]));
+                continue;
+            }
+            using var memory = new MemoryStream();
+            await file.CopyToAsync(memory, ct);
+            files.Add(new AttachmentInput(file.FileName, memory.ToArray()));
+        }
+        var form = new ShareForm(Subject, Message, LawfulBasis, BasisReason, Urgency, days, agencies, TeamId is { } t ? [t] : [], emails, EventIds, null, files);
         if (ModelState.IsValid)
         {
             var result = await send.RunAsync(actors.Current, id, form, ct);
