@@ -2,6 +2,7 @@ using System.Net;
 using ChildStory.Common;
 using ChildStory.Domain.Chronology;
 using ChildStory.Domain.Referrals;
+using ChildStory.Features;
 using ChildStory.Features.Referrals;
 using ChildStory.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -103,6 +104,13 @@ public abstract class ReferralTests<TFactory>(TFactory app) : ScenarioTests<TFac
         var amelia = Assert.Single(waits.Value.Waiting, w => w.ReferralId == made.Value);
         Assert.Equal(2, amelia.DaysWaiting);
         Assert.True(amelia.CriticalMoment);
+
+        // Both sides see it in their inbox: the service's team to move it on, the referrer waiting on it.
+        var danInbox = await UseAsync(s => s.GetRequiredService<Features.Sharing.GetInbox>().RunAsync(dan));
+        Assert.Contains(danInbox.Value.ReferralsForMyTeam, r => r.ReferralId == made.Value && r.CriticalMoment);
+        var priyaInbox = await UseAsync(s => s.GetRequiredService<Features.Sharing.GetInbox>().RunAsync(priya));
+        Assert.Contains(priyaInbox.Value.ReferralsIMade, r => r.ReferralId == made.Value && r.Stage == "first contact");
+        Assert.DoesNotContain(priyaInbox.Value.ReferralsForMyTeam, r => r.ReferralId == made.Value);
     }
 
     [Fact]

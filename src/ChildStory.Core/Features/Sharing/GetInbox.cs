@@ -1,6 +1,7 @@
 using ChildStory.Common;
 using ChildStory.Data;
 using ChildStory.Domain.Partnership;
+using ChildStory.Domain.Referrals;
 using ChildStory.Domain.Sharing;
 using ChildStory.Features.Calendar;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,14 @@ public sealed record Inbox(
     IReadOnlyList<Inbox.Item> NeedsMyAction,
     IReadOnlyList<Inbox.Item> WaitingOnOthers,
     IReadOnlyList<Inbox.Item> Late,
-    IReadOnlyList<Inbox.Message> Notifications)
+    IReadOnlyList<Inbox.Message> Notifications,
+    IReadOnlyList<Inbox.ReferralItem> ReferralsForMyTeam,
+    IReadOnlyList<Inbox.ReferralItem> ReferralsIMade,
+    int? ContactsAwaitingDecision)
 {
+    /// <summary>An open referral: which child, which service, the stage it is at and when its next step is due.</summary>
+    public sealed record ReferralItem(Guid ReferralId, string ChildName, string Service, string Stage, string? DueText, bool Overdue, bool CriticalMoment);
+
     /// <summary>One recipient of one share: about which child, from or to whom, its state and when it is due.</summary>
     public sealed record Item(Guid ShareId, Guid ChildId, string ChildName, string Subject, string Counterpart, RecipientStatus Status,
         bool Late, string DueText, DateTimeOffset DueAt);
@@ -53,7 +60,13 @@ public sealed class GetInbox(ChildStoryDbContext db, PartnershipCalendar calenda
             .Select(n => new Inbox.Message(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt == null)).ToListAsync(ct);
         var needsItems = needs.Select(Shape).OrderBy(i => i.DueAt).ToList();
         var waitingItems = waiting.Select(Shape).OrderBy(i => i.DueAt).ToList();
-        return new Inbox(needsItems, waitingItems, needsItems.Concat(waitingItems).Where(i => i.Late).OrderBy(i => i.DueAt).ToList(), notifications);
+
+        var open = db.Referrals.AsNoTracking().Where(r => r.Stage != ReferralStage.Declined && r.Stage != ReferralStage.Closed && r.Stage != ReferralStage.Withdrawn);
+        var forTeam = await ReferralItemsAsync(open.Where(r => practitioner.TeamId != null && r.Service!.TeamId == practitioner.TeamId), working, now, ct);
+        var made = await ReferralItemsAsync(open.Where(r => r.ReferrerId == me), working, now, ct);
+        int? contacts = actor.IsInRole(Roles.FrontDoor) || practitioner.FrontDoor ? await db.Contacts.CountAsync(c => c.DecidedAt == null, ct) : null;
+        return new Inbox(needsItems, waitingItems, needsItems.Concat(waitingItems).Where(i => i.Late).OrderBy(i => i.DueAt).ToList(), notifications,
+            forTeam, made, contacts);
     }
 
     private sealed record Row(Guid ShareId, Guid ChildId, string ChildName, string Subject, string Counterpart, DateTimeOffset DueAt,
@@ -74,5 +87,16 @@ public sealed class GetInbox(ChildStoryDbContext db, PartnershipCalendar calenda
         var names = await db.People.AsNoTracking().Where(p => childIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct);
         return rows.Select(r => new Row(r.ShareId, r.ChildId, names.GetValueOrDefault(r.ChildId, "Unknown child"), r.Subject, counterpartIsSender ? r.SenderName : r.Name,
             r.DueAt, r.ReadAt, r.AcknowledgedAt)).ToList();
+    }
+
+    private async Task<List<Inbox.ReferralItem>> ReferralItemsAsync(IQueryable<Referral> referrals, WorkingTime working, DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = await referrals.OrderBy(r => r.NextDueAt).Take(200)
+            .Select(r => new { r.Id, r.ChildId, Service = r.Service!.Name, r.Stage, r.NextDueAt, r.CriticalMomentAt }).ToListAsync(ct);
+        var ids = rows.Select(r => r.ChildId).Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct);
+        return rows.Select(r => new Inbox.ReferralItem(r.Id, names.GetValueOrDefault(r.ChildId, "Unknown child"), r.Service, Referral.Words(r.Stage),
+            r.NextDueAt is { } due ? working.Describe(due) : null, r.NextDueAt is { } d && now > d, r.CriticalMomentAt is not null))
+            .OrderByDescending(r => r.CriticalMoment).ThenByDescending(r => r.Overdue).ToList();
     }
 }
