@@ -52,6 +52,12 @@ public abstract class DemoDataTests(DatabaseProvider provider)
         Assert.False(await db.ChronologyEvents.AnyAsync(e => e.ChildId == null));
         Assert.True(await db.ChronologyEvents.AnyAsync(e => e.Sensitivity != ChildStory.Domain.Chronology.Sensitivity.None && e.SensitiveContact != null));
         Assert.Equal(1, await db.AuditEntries.CountAsync());
+        // Follow-through for the demo logins to find: an unanswered share, an answered one, two referrals and a contact.
+        Assert.Equal(8, await db.ReferralServices.CountAsync());
+        Assert.Equal(1, await db.ShareRecipients.CountAsync(r => r.AcknowledgedAt == null));
+        Assert.Equal(1, await db.ShareRecipients.CountAsync(r => r.ActionedAt != null));
+        Assert.Equal(2, await db.Referrals.CountAsync(r => r.NextDueAt != null));
+        Assert.Equal(1, await db.Contacts.CountAsync(c => c.DecidedAt == null));
     }
 
     [Fact]

@@ -31,7 +31,8 @@ public sealed class SeedDemoData(TimeProvider time)
         db.Agencies.AddRange(partnership.Agencies);
         db.Teams.AddRange(partnership.Teams.Select(t => t.Team));
         db.Practitioners.AddRange(partnership.Practitioners);
-        db.ReferralServices.AddRange(DemoServices.Build(partnership, options.Seed));
+        var services = DemoServices.Build(partnership, options.Seed);
+        db.ReferralServices.AddRange(services);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
@@ -64,6 +65,7 @@ public sealed class SeedDemoData(TimeProvider time)
 
         var summary = new DemoSummary(partnership.Agencies.Count, partnership.Teams.Count, partnership.Practitioners.Count(), children, adults, involvementCount, events);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await DemoFollowThrough.SeedAsync(db, partnership, services, time.GetUtcNow(), ct);
         db.AuditChildChanges = true;
         db.Audit(AuditActions.DemoDataSeeded, detail: JsonSerializer.Serialize(new { options.Seed, summary }));
         await db.SaveChangesAsync(ct);
