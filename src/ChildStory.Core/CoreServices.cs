@@ -35,6 +35,7 @@ public static class CoreServices
         services.AddScoped<Features.Admin.SetActive>();
         services.AddScoped<Features.Admin.AccountActions>();
         services.AddScoped<Features.Admin.ApiClients>();
+        services.AddScoped<Features.Admin.SaveReferralService>();
         services.AddScoped<Features.Demo.SeedDemoData>();
         services.AddScoped<Features.Chronology.LinkEvents>();
         services.AddScoped<Features.Chronology.SubmitEvents>();

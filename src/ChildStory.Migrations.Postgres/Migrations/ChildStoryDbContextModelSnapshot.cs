@@ -610,6 +610,9 @@ namespace ChildStory.Migrations.Postgres.Migrations
                     b.Property<Guid?>("RecordedById")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("RoutedToEmergencyDuty")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -616,6 +616,9 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("RecordedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RoutedToEmergencyDuty")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)

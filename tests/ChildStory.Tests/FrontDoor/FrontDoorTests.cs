@@ -31,10 +31,14 @@ public abstract class FrontDoorTests<TFactory>(TFactory app) : ScenarioTests<TFa
     [Fact]
     public async Task A_late_evening_domestic_incident_with_the_child_present_reaches_the_front_door_once_and_an_overdue_decision_is_raised_with_managers_once()
     {
+        var edtWorker = Guid.NewGuid();
         await using (var db = App.CreateContext())
         {
             var fatima = await db.Practitioners.SingleAsync(p => p.Email == World.FrontDoorEmail);
             fatima.SetManager(World.ManagerId);
+            // The emergency duty team hears about contacts that arrive while the offices are shut.
+            var edt = new Domain.Partnership.Team(Guid.NewGuid(), fatima.AgencyId, "Emergency Duty Team", Domain.Partnership.TeamFunction.EmergencyDuty);
+            db.AddRange(edt, new Domain.Partnership.Practitioner(edtWorker, "Sam", "Okafor", "sam.okafor@csc.test.example", "EDT social worker", fatima.AgencyId, edt.Id));
             await db.SaveChangesAsync();
         }
         App.Clock.Now = Utc(2026, 11, 19, 22, 30); // Thursday night
@@ -64,6 +68,11 @@ public abstract class FrontDoorTests<TFactory>(TFactory app) : ScenarioTests<TFa
         Assert.Equal(ContactSource.VulnerableChildNotification, contact.Source);
         Assert.Equal(World.Amelia, contact.ChildId);
         Assert.Equal(Utc(2026, 11, 23, 17, 0), contact.DueAt); // counted from Friday: one working day is Monday
+        Assert.True(contact.RoutedToEmergencyDuty);
+        await using (var db = App.CreateContext())
+        {
+            Assert.True(await db.Notifications.AnyAsync(n => n.PractitionerId == edtWorker && n.Link == $"/front-door/contacts/{contact.Id}"));
+        }
 
         var priya = await ActorAsync(World.SocialWorkerEmail, Roles.Practitioner);
         var fatimaActor = await ActorAsync(World.FrontDoorEmail, Roles.FrontDoor);

@@ -70,6 +70,9 @@ public sealed class Contact
     public Guid? DecidedById { get; private set; }
     public string? DecidedByName { get; private set; }
     public DateTimeOffset? ManagersAlertedAt { get; private set; }
+
+    /// <summary>True when the contact arrived while the offices were shut and the emergency duty team was told at once.</summary>
+    public bool RoutedToEmergencyDuty { get; private set; }
     public int Version { get; private set; }
 
     public bool IsOverdue(DateTimeOffset now) => DecidedAt is { } at ? at > DueAt : now > DueAt;
@@ -88,6 +91,8 @@ public sealed class Contact
         Version++;
         return true;
     }
+
+    public void RouteToEmergencyDuty() => RoutedToEmergencyDuty = true;
 
     public void ManagersAlerted(DateTimeOffset now)
     {

@@ -48,6 +48,16 @@ public sealed class ReferralService
 
     public ServiceTargets Targets => new(ReceiveDays, DecideDays, AllocateDays, FirstContactDays, FastTrackHours);
 
+    public void Update(string name, ServiceKind kind, Guid agencyId, Guid teamId, ServiceTargets targets, bool active)
+    {
+        Name = name;
+        Kind = kind;
+        AgencyId = agencyId;
+        TeamId = teamId;
+        SetTargets(targets);
+        IsActive = active;
+    }
+
     public void SetTargets(ServiceTargets t)
     {
         if (t.ReceiveDays < 0 || t.DecideDays < 0 || t.AllocateDays < 0 || t.FirstContactDays < 0 || t.FastTrackHours < 1)

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildStory.Features.FrontDoor;
 
 public sealed record QueuedContact(Guid Id, Guid ChildId, string ChildName, ContactSource Source, string From, string Summary, string ReceivedText,
-    string DueText, string DueExplanation, bool Overdue, FrontDoorDecision? Decision, string? Rationale, string? DecidedText);
+    string DueText, string DueExplanation, bool Overdue, FrontDoorDecision? Decision, string? Rationale, string? DecidedText, bool RoutedToEmergencyDuty);
 
 public sealed record ContactQueue(IReadOnlyList<QueuedContact> Awaiting, IReadOnlyList<QueuedContact> RecentlyDecided, int Overdue);
 
@@ -78,6 +78,6 @@ public sealed class FrontDoorQueue(ChildStoryDbContext db, PartnershipCalendar c
         var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct);
         return contacts.Select(c => new QueuedContact(c.Id, c.ChildId, names.GetValueOrDefault(c.ChildId, "Unknown child"), c.Source, c.From, c.Summary,
             working.Describe(c.ReceivedAt), working.Describe(c.DueAt), c.DueExplanation, c.IsOverdue(now), c.Decision, c.Rationale,
-            c.DecidedAt is { } at ? $"{working.Describe(at)} by {c.DecidedByName}" : null)).ToList();
+            c.DecidedAt is { } at ? $"{working.Describe(at)} by {c.DecidedByName}" : null, c.RoutedToEmergencyDuty)).ToList();
     }
 }

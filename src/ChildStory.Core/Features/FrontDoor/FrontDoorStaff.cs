@@ -6,14 +6,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Features.FrontDoor;
 
-/// <summary>Who works the front door: practitioners with the front-door role or in a front-door team.</summary>
+/// <summary>
+/// Who works the front door: practitioners with the front-door role or in a front-door team — and, because contacts
+/// arriving out of hours go to them, the emergency duty team.
+/// </summary>
 internal static class FrontDoorStaff
 {
     public static async Task<bool> IsStaffAsync(ChildStoryDbContext db, Actor actor, CancellationToken ct) =>
         actor.PractitionerId is { } me && (actor.IsInRole(Roles.FrontDoor)
-            || await db.Practitioners.AnyAsync(p => p.Id == me && p.Team != null && p.Team.Function == TeamFunction.FrontDoor, ct));
+            || await db.Practitioners.AnyAsync(p => p.Id == me && p.Team != null && (p.Team.Function == TeamFunction.FrontDoor || p.Team.Function == TeamFunction.EmergencyDuty), ct));
 
     public static async Task<List<Party>> MembersAsync(ChildStoryDbContext db, CancellationToken ct) =>
         await db.Practitioners.AsNoTracking().Where(p => p.IsActive && p.Team != null && p.Team.Function == TeamFunction.FrontDoor)
             .Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
+
+    public static async Task<List<Party>> EmergencyDutyAsync(ChildStoryDbContext db, CancellationToken ct) =>
+        await db.Practitioners.AsNoTracking().Where(p => p.IsActive && p.Team != null && p.Team.IsActive && p.Team.Function == TeamFunction.EmergencyDuty)
+            .Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
+
+    /// <summary>A contact that arrives while the offices are shut goes to the emergency duty team at once, not in the morning.</summary>
+    public static async Task RouteOutOfHoursAsync(ChildStoryDbContext db, Notifier notify, Domain.FrontDoor.Contact contact, Calendar.WorkingTime working, CancellationToken ct)
+    {
+        if (working.IsOfficeHours(contact.ReceivedAt))
+        {
+            return;
+        }
+        contact.RouteToEmergencyDuty();
+        notify.Tell(await EmergencyDutyAsync(db, ct), contact.ChildId, $"Out of hours: {Domain.FrontDoor.Contact.Words(contact.Source).ToLowerInvariant()} needs a decision",
+            $"From {contact.From}, received {working.Describe(contact.ReceivedAt)} while the offices were closed.", $"/front-door/contacts/{contact.Id}");
+    }
 }

@@ -11,10 +11,11 @@ namespace ChildStory.Features.FrontDoor;
 /// <summary>
 /// Puts every police incident involving a child into the front-door queue once it is linked to the child (by an
 /// identifier at intake or by the identity matcher later): a domestic incident with a child present is a
-/// Vulnerable Child notification. Each gets a decision due within one working day. Looks back two days, so events
+/// Vulnerable Child notification. Each gets a decision due within one working day; one that arrives out of hours
+/// also goes straight to the emergency duty team. Looks back two days, so events
 /// linked late still arrive; the unique event id means a contact is never raised twice. Runs every minute.
 /// </summary>
-public sealed class RaiseContacts(ChildStoryDbContext db, PartnershipCalendar calendar)
+public sealed class RaiseContacts(ChildStoryDbContext db, PartnershipCalendar calendar, Features.Sharing.Notifier notify)
 {
     public static readonly TimeSpan LookBack = TimeSpan.FromDays(2);
 
@@ -41,6 +42,7 @@ public sealed class RaiseContacts(ChildStoryDbContext db, PartnershipCalendar ca
             var contact = new Contact(Guid.NewGuid(), e.ChildId!.Value, vcn ? ContactSource.VulnerableChildNotification : ContactSource.PoliceIncident,
                 agencies.GetValueOrDefault(e.AgencyId, "Police"), e.Summary, e.Id, e.ReceivedAt, due.Due, $"A front-door decision is due within 1 working day. {due.Explanation}", null);
             db.Contacts.Add(contact);
+            await FrontDoorStaff.RouteOutOfHoursAsync(db, notify, contact, working, ct);
         }
         db.Audit(AuditActions.ContactsRaised, detail: JsonSerializer.Serialize(new { contacts = incidents.Count }));
         try

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildStory.Features.FrontDoor;
 
 /// <summary>The front door records a contact that came by telephone, letter or e-mail: a school, a health worker, a neighbour.</summary>
-public sealed class RecordContact(ChildStoryDbContext db, ChildAccess access, PartnershipCalendar calendar)
+public sealed class RecordContact(ChildStoryDbContext db, ChildAccess access, PartnershipCalendar calendar, Notifier notify)
 {
     public async Task<Result<Guid>> RunAsync(Actor actor, Guid childId, string? source, string? from, string? summary, CancellationToken ct = default)
     {
@@ -38,10 +38,12 @@ public sealed class RecordContact(ChildStoryDbContext db, ChildAccess access, Pa
             return Error.Invalid(errors);
         }
         var now = db.Time.GetUtcNow();
-        var due = (await calendar.GetAsync(db, ct)).Due(now, DeadlineRule.WorkingDays(1));
+        var working = await calendar.GetAsync(db, ct);
+        var due = working.Due(now, DeadlineRule.WorkingDays(1));
         var contact = new Contact(Guid.NewGuid(), childId, kind!.Value, who, text, null, now, due.Due,
             $"A front-door decision is due within 1 working day. {due.Explanation}", actor.PractitionerId);
         db.Contacts.Add(contact);
+        await FrontDoorStaff.RouteOutOfHoursAsync(db, notify, contact, working, ct);
         await ShareStory.WriteAsync(db, childId, actor.AgencyId!.Value, actor.PractitionerId, actor.Name, EventType.FrontDoorContact,
             $"Contact to the front door ({Contact.Words(kind.Value)}) from {who}: {text}", false, ct);
         db.Audit(AuditActions.ContactRecorded, childId, subject: $"Contact:{contact.Id}");
