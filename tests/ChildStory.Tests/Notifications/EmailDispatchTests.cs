@@ -232,6 +232,13 @@ public sealed class EmailDispatchTests : IAsyncLifetime
         {
             await service.StartAsync(CancellationToken.None);
             Assert.Equal("sam.okoro@yjs.test.example", (await smtp.WaitForMessageAsync()).EnvelopeTo.Single());
+            // The listener has the message as soon as SMTP says so; the dispatcher records it as sent just after.
+            // Wait for that before stopping the service, which would otherwise cancel the save.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while ((await ReloadAsync(queued[0].Id)).SentAt is null && waited.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(50);
+            }
             await service.StopAsync(CancellationToken.None);
         }
         Assert.Equal(_clock.Now, (await ReloadAsync(queued[0].Id)).SentAt);

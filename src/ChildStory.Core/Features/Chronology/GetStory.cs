@@ -58,7 +58,7 @@ public sealed class GetStory(ChildStoryDbContext db, ChildAccess access, AgencyN
             ? filtered.OrderByDescending(e => e.OccurredAt).ThenBy(e => e.Id)
             : filtered.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id);
         var page = ordered.Skip((filter.Page - 1) * StoryFilter.PageSize).Take(StoryFilter.PageSize);
-        var entries = matching.Count == 0 ? [] : await StoryLoader.EntriesAsync(db, page, actor.AgencyId, ct);
+        var entries = matching.Count == 0 ? [] : await StoryLoader.EntriesAsync(db, page, actor.AgencyId, ct, agencyNames);
         entries = filter.Order == StoryOrder.NewestFirst
             ? [.. entries.OrderByDescending(e => e.OccurredAt)]
             : [.. entries.OrderBy(e => e.OccurredAt)];

@@ -38,15 +38,18 @@ internal static class StoryLoader
             counts.OrderByDescending(c => c.Count).ToList());
     }
 
-    /// <summary>Reads whole entries, masking the content of sensitive ones the reader's agency may not read.</summary>
-    public static async Task<List<StoryEntry>> EntriesAsync(ChildStoryDbContext db, IQueryable<ChronologyEvent> events, Guid? readerAgencyId, CancellationToken ct)
+    /// <summary>
+    /// Reads whole entries, masking the content of sensitive ones the reader's agency may not read. Agency names come
+    /// from <paramref name="agencyNames"/> when the caller has them (the story page's cache), else from one small query.
+    /// </summary>
+    public static async Task<List<StoryEntry>> EntriesAsync(ChildStoryDbContext db, IQueryable<ChronologyEvent> events, Guid? readerAgencyId, CancellationToken ct,
+        IReadOnlyDictionary<Guid, string>? agencyNames = null)
     {
         var rows = await events
-            .Join(db.Agencies, e => e.AgencyId, a => a.Id, (e, a) => new
+            .Select(e => new
             {
                 e.Id,
                 e.OccurredAt,
-                Agency = a.Name,
                 e.AgencyId,
                 e.Type,
                 e.Summary,
@@ -62,10 +65,15 @@ internal static class StoryLoader
                 e.EnteredInError,
             })
             .ToListAsync(ct);
+        if (agencyNames is null || rows.Any(r => !agencyNames.ContainsKey(r.AgencyId)))
+        {
+            var ids = rows.Select(r => r.AgencyId).Distinct().ToList();
+            agencyNames = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        }
         return rows.Select(r =>
         {
             var readable = r.Sensitivity == Sensitivity.None || r.AgencyId == readerAgencyId;
-            return new StoryEntry(r.Id, r.OccurredAt, r.Agency, r.Type, readable ? r.Summary : null, readable ? r.Details : null,
+            return new StoryEntry(r.Id, r.OccurredAt, agencyNames.GetValueOrDefault(r.AgencyId, "Unknown agency"), r.Type, readable ? r.Summary : null, readable ? r.Details : null,
                 r.Significant, r.Verification, r.Sensitivity, readable ? null : r.SensitiveContact, r.Author,
                 r.AgencyId, r.RecordedAt, r.EnteredById is not null, r.Version, r.EnteredInError);
         }).ToList();
