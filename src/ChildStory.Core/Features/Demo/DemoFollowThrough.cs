@@ -40,14 +40,8 @@ internal static class DemoFollowThrough
             }
             return new DateTimeOffset(day.ToDateTime(new TimeOnly(hourUtc, 0)), TimeSpan.Zero);
         }
-        async Task Story(Guid child, Guid agency, Guid? who, string author, EventType type, string summary, DateTimeOffset at, bool significant)
-        {
-            var subject = await db.People.AsNoTracking().Where(x => x.Id == child)
-                .Select(x => new EventSubject(x.GivenName, x.FamilyName, x.DateOfBirth, null, null, x.NhsNumber, x.Upn, null)).SingleAsync(ct);
-            var e = ChronologyEvent.EnteredInChildStory(Guid.NewGuid(), agency, who ?? Guid.Empty, author, type, at, at, summary, subject, child);
-            e.Describe(null, significant, Verification.Verified, new EventFacts());
-            db.ChronologyEvents.Add(e);
-        }
+        Task Story(Guid child, Guid agency, Guid? who, string author, EventType type, string summary, DateTimeOffset at, bool significant) =>
+            FollowUpStory.WriteAsync(db, child, agency, who, author, type, summary, significant, ct, at);
 
         // 1. Sent to the exploitation team four working days ago; nobody acknowledged it.
         var sentAt = WorkingDaysAgo(4, 10);

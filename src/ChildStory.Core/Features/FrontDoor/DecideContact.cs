@@ -41,7 +41,7 @@ public sealed class DecideContact(ChildStoryDbContext db)
         {
             return decided.Error!;
         }
-        await ShareStory.WriteAsync(db, contact.ChildId, actor.AgencyId!.Value, actor.PractitionerId, actor.Name, EventType.FrontDoorDecision,
+        await FollowUpStory.WriteAsync(db, contact.ChildId, actor.AgencyId!.Value, actor.PractitionerId, actor.Name, EventType.FrontDoorDecision,
             $"Front-door decision on the {Contact.Words(contact.Source).ToLowerInvariant()} from {contact.From}: {Contact.Words(chosen.Value)}{(contact.IsOverdue(now) ? " (decided after it was due)" : "")}. Rationale: {why}",
             chosen is FrontDoorDecision.StrategyDiscussion, ct);
         db.Audit(AuditActions.ContactDecided, contact.ChildId, subject: $"Contact:{contact.Id}", detail: $"{{\"decision\":\"{chosen}\"}}");

@@ -17,12 +17,10 @@ internal static class FrontDoorStaff
             || await db.Practitioners.AnyAsync(p => p.Id == me && p.Team != null && (p.Team.Function == TeamFunction.FrontDoor || p.Team.Function == TeamFunction.EmergencyDuty), ct));
 
     public static async Task<List<Party>> MembersAsync(ChildStoryDbContext db, CancellationToken ct) =>
-        await db.Practitioners.AsNoTracking().Where(p => p.IsActive && p.Team != null && p.Team.Function == TeamFunction.FrontDoor)
-            .Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
+        await ShareParties.Select(db.Practitioners.AsNoTracking().Where(p => p.IsActive && p.Team != null && p.Team.Function == TeamFunction.FrontDoor), ct);
 
     public static async Task<List<Party>> EmergencyDutyAsync(ChildStoryDbContext db, CancellationToken ct) =>
-        await db.Practitioners.AsNoTracking().Where(p => p.IsActive && p.Team != null && p.Team.IsActive && p.Team.Function == TeamFunction.EmergencyDuty)
-            .Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
+        await ShareParties.Select(db.Practitioners.AsNoTracking().Where(p => p.IsActive && p.Team != null && p.Team.IsActive && p.Team.Function == TeamFunction.EmergencyDuty), ct);
 
     /// <summary>A contact that arrives while the offices are shut goes to the emergency duty team at once, not in the morning.</summary>
     public static async Task RouteOutOfHoursAsync(ChildStoryDbContext db, Notifier notify, Domain.FrontDoor.Contact contact, Calendar.WorkingTime working, CancellationToken ct)

@@ -44,7 +44,7 @@ public sealed class RecordContact(ChildStoryDbContext db, ChildAccess access, Pa
             $"A front-door decision is due within 1 working day. {due.Explanation}", actor.PractitionerId);
         db.Contacts.Add(contact);
         await FrontDoorStaff.RouteOutOfHoursAsync(db, notify, contact, working, ct);
-        await ShareStory.WriteAsync(db, childId, actor.AgencyId!.Value, actor.PractitionerId, actor.Name, EventType.FrontDoorContact,
+        await FollowUpStory.WriteAsync(db, childId, actor.AgencyId!.Value, actor.PractitionerId, actor.Name, EventType.FrontDoorContact,
             $"Contact to the front door ({Contact.Words(kind.Value)}) from {who}: {text}", false, ct);
         db.Audit(AuditActions.ContactRecorded, childId, subject: $"Contact:{contact.Id}");
         await db.SaveChangesAsync(ct);

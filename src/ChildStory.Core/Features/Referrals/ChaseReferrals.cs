@@ -28,13 +28,13 @@ public sealed class ChaseReferrals(ChildStoryDbContext db, PartnershipCalendar c
             var service = r.Service!;
             var team = await db.Practitioners.AsNoTracking().Where(p => p.TeamId == service.TeamId && p.IsActive).Select(p => p.Id).ToListAsync(ct);
             var managers = await ShareParties.ManagersOfAsync(db, team, ct);
-            var referrer = await db.Practitioners.AsNoTracking().Where(p => p.Id == r.ReferrerId).Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
+            var referrer = await ShareParties.PractitionerAsync(db, r.ReferrerId, ct);
             var step = r.NextStage is { } next ? Referral.Words(next) : "the next step";
             var summary = $"Referral to {service.Name} missed its target: '{step}' was due {working.Describe(r.NextDueAt!.Value)}"
                 + (r.CriticalMomentAt is null ? "" : " (critical moment: the child said they were ready)")
                 + $". Escalated to {(managers.Count == 0 ? "the service (no manager recorded)" : string.Join(", ", managers.Select(m => m.Name)))}";
             notify.Tell(managers.Concat(referrer), r.ChildId, $"Overdue referral to {service.Name}", summary, $"/referrals/{r.Id}");
-            await ReferralStory.WriteAsync(db, r, service.AgencyId, null, ShareStory.Automatic, EventType.ReferralOverdue, summary, r.CriticalMomentAt is not null, ct);
+            await ReferralStory.WriteAsync(db, r, service.AgencyId, null, FollowUpStory.Automatic, EventType.ReferralOverdue, summary, r.CriticalMomentAt is not null, ct);
             r.Escalated(r.NextDueAt!.Value);
         }
         if (overdue.Count > 0)

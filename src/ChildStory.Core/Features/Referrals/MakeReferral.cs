@@ -57,8 +57,7 @@ public sealed class MakeReferral(ChildStoryDbContext db, ChildAccess access, Par
         db.Referrals.Add(referral);
         await ReferralStory.WriteAsync(db, referral, agencyId, referrerId, actor.Name, EventType.ReferralMade,
             $"Referred to {service.Name}{(criticalMoment ? " as a critical moment: " + note : "")}. To be received by {working.Describe(due.Due)}", criticalMoment, ct);
-        var team = await db.Practitioners.AsNoTracking().Where(p => p.TeamId == service.TeamId && p.IsActive)
-            .Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
+        var team = await ShareParties.TeamAsync(db, service.TeamId, ct);
         notify.Tell(team, childId, criticalMoment ? $"Critical moment: fast-track referral to {service.Name}" : $"New referral to {service.Name}",
             $"From {actor.Name}. Receive it by {working.Describe(due.Due)}.", $"/referrals/{referral.Id}");
         db.Audit(AuditActions.ReferralMade, childId, subject: $"Referral:{referral.Id}", detail: $"{{\"service\":\"{service.Kind}\",\"criticalMoment\":{(criticalMoment ? "true" : "false")}}}");

@@ -44,8 +44,7 @@ public sealed class MarkCriticalMoment(ChildStoryDbContext db, ChildAccess acces
         referral.SetNextDue(due?.Due, due?.Explanation);
         await ReferralStory.WriteAsync(db, referral, agencyId, me, actor.Name, EventType.CriticalMoment,
             $"Critical moment for the referral to {service.Name}: {text}.{(due is null ? "" : $" Fast-tracked: next step due {working.Describe(due.Due)}")}", true, ct);
-        var team = await db.Practitioners.AsNoTracking().Where(p => p.TeamId == service.TeamId && p.IsActive)
-            .Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
+        var team = await ShareParties.TeamAsync(db, service.TeamId, ct);
         notify.Tell(team, referral.ChildId, $"Critical moment: fast-track referral to {service.Name}", $"Marked by {actor.Name}: {text}", $"/referrals/{referral.Id}");
         db.Audit(AuditActions.ReferralMoved, referral.ChildId, subject: $"Referral:{referral.Id}", detail: "{\"criticalMoment\":true}");
         try

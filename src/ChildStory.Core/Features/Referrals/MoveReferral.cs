@@ -67,8 +67,8 @@ public sealed class MoveReferral(ChildStoryDbContext db, PartnershipCalendar cal
         var agency = to == ReferralStage.Withdrawn ? referral.ReferrerAgencyId : service.AgencyId;
         await ReferralStory.WriteAsync(db, referral, agency, me, actor.Name, ReferralStory.TypeOf(to), summary, to == ReferralStage.Declined, ct);
         var tell = to == ReferralStage.Withdrawn
-            ? await db.Practitioners.AsNoTracking().Where(p => p.TeamId == service.TeamId && p.IsActive).Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct)
-            : await db.Practitioners.AsNoTracking().Where(p => p.Id == referral.ReferrerId).Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
+            ? await ShareParties.TeamAsync(db, service.TeamId, ct)
+            : await ShareParties.PractitionerAsync(db, referral.ReferrerId, ct);
         notify.Tell(tell, referral.ChildId, $"Referral to {service.Name} {Referral.Words(to)}", summary, $"/referrals/{referral.Id}");
         db.Audit(AuditActions.ReferralMoved, referral.ChildId, subject: $"Referral:{referral.Id}", detail: $"{{\"to\":\"{to}\"}}");
         try

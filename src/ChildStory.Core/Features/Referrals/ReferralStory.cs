@@ -21,5 +21,5 @@ internal static class ReferralStory
     };
 
     public static Task WriteAsync(ChildStoryDbContext db, Referral r, Guid agencyId, Guid? practitionerId, string author, EventType type, string summary, bool significant, CancellationToken ct) =>
-        ShareStory.WriteAsync(db, r.ChildId, agencyId, practitionerId, author, type, summary, significant, ct);
+        FollowUpStory.WriteAsync(db, r.ChildId, agencyId, practitionerId, author, type, summary, significant, ct);
 }

@@ -85,7 +85,7 @@ public sealed class ChaseShares(ChildStoryDbContext db, PartnershipCalendar cale
         var members = await ShareParties.MembersAsync(db, r, ct);
         notify.Tell(members, share.ChildId, $"Overdue: information shared with {r.Name} has not been acknowledged",
             $"\"{share.Subject}\" from {share.SenderName} was due to be acknowledged by {working.Describe(r.DueAt)}.", $"/shares/{share.Id}");
-        await ShareStory.WriteAsync(db, share.ChildId, share.SenderAgencyId, null, ShareStory.Automatic, EventType.ShareChased,
+        await FollowUpStory.WriteAsync(db, share.ChildId, share.SenderAgencyId, null, FollowUpStory.Automatic, EventType.ShareChased,
             $"{r.Name} had not acknowledged \"{share.Subject}\" by {working.Describe(r.DueAt)}: chased ({Names(members)})", false, ct);
     }
 
@@ -96,7 +96,7 @@ public sealed class ChaseShares(ChildStoryDbContext db, PartnershipCalendar cale
         var managers = await ShareParties.ManagersOfAsync(db, members.Select(m => m.PractitionerId), ct);
         notify.Tell(managers, share.ChildId, $"Escalated to you: {r.Name} has not acknowledged information about a child",
             $"\"{share.Subject}\" from {share.SenderName} is still unacknowledged after being chased.", $"/shares/{share.Id}");
-        await ShareStory.WriteAsync(db, share.ChildId, share.SenderAgencyId, null, ShareStory.Automatic, EventType.ShareEscalated,
+        await FollowUpStory.WriteAsync(db, share.ChildId, share.SenderAgencyId, null, FollowUpStory.Automatic, EventType.ShareEscalated,
             managers.Count == 0
                 ? $"{r.Name} still had not acknowledged \"{share.Subject}\" after being chased; no manager is recorded for them, so the sender's manager is told next"
                 : $"{r.Name} still had not acknowledged \"{share.Subject}\" after being chased: escalated to {Names(managers)}", false, ct);
@@ -105,14 +105,13 @@ public sealed class ChaseShares(ChildStoryDbContext db, PartnershipCalendar cale
     private async Task EscalateToSenderManagerAsync(ShareRecipient r, Share share, CancellationToken ct)
     {
         r.Chase(ChaseStep.EscalatedToSenderManager, db.Time.GetUtcNow());
-        var sender = await db.Practitioners.AsNoTracking().Where(p => p.Id == share.SenderId)
-            .Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
+        var sender = await ShareParties.PractitionerAsync(db, share.SenderId, ct);
         var managers = await ShareParties.ManagersOfAsync(db, [share.SenderId], ct);
         notify.Tell(managers.Concat(sender), share.ChildId, $"Consider escalation: {r.Name} has not acknowledged information about a child",
             $"\"{share.Subject}\" from {share.SenderName} is unacknowledged after chasing and escalation to {r.Name}'s managers. "
             + "If the information matters for the child's safety, start the partnership's escalation (resolving professional differences) process.",
             $"/shares/{share.Id}");
-        await ShareStory.WriteAsync(db, share.ChildId, share.SenderAgencyId, null, ShareStory.Automatic, EventType.ShareEscalated,
+        await FollowUpStory.WriteAsync(db, share.ChildId, share.SenderAgencyId, null, FollowUpStory.Automatic, EventType.ShareEscalated,
             $"{r.Name} never acknowledged \"{share.Subject}\": escalated to the sender's manager ({(managers.Count == 0 ? "none recorded; the sender was told" : Names(managers))}) with a prompt to start the escalation process",
             true, ct);
     }

@@ -54,16 +54,9 @@ public sealed class OpenShare(ChildStoryDbContext db, ChildAccess access, Partne
             return Error.NotFound("Share");
         }
         var practitionerId = actor.PractitionerId;
-        var mine = new HashSet<Guid>();
-        if (practitionerId is { } me)
-        {
-            foreach (var r in share.Recipients)
-            {
-                if (await ShareParties.IsMemberAsync(db, r, me, ct)) { mine.Add(r.Id); }
-            }
-        }
+        var mine = await ShareParties.RecipientsOfAsync(db, share.Recipients, practitionerId, ct);
         var isSender = practitionerId == share.SenderId;
-        if (!isSender && mine.Count == 0 && !await access.CanSeeAsync(actor, share.ChildId, ct))
+        if (!await MayReadAsync(actor, share, mine, ct))
         {
             db.Audit(AuditActions.ChildAccessDenied, share.ChildId, subject: $"Share:{share.Id}");
             await db.SaveChangesAsync(ct);
@@ -114,15 +107,7 @@ public sealed class OpenShare(ChildStoryDbContext db, ChildAccess access, Partne
         {
             return Error.NotFound("Attachment");
         }
-        var member = false;
-        if (actor.PractitionerId is { } me)
-        {
-            foreach (var r in share.Recipients)
-            {
-                member |= await ShareParties.IsMemberAsync(db, r, me, ct);
-            }
-        }
-        if (actor.PractitionerId != share.SenderId && !member && !await access.CanSeeAsync(actor, share.ChildId, ct))
+        if (!await MayReadAsync(actor, share, await ShareParties.RecipientsOfAsync(db, share.Recipients, actor.PractitionerId, ct), ct))
         {
             db.Audit(AuditActions.ChildAccessDenied, share.ChildId, subject: $"ShareAttachment:{attachment.Id}");
             await db.SaveChangesAsync(ct);
@@ -133,4 +118,8 @@ public sealed class OpenShare(ChildStoryDbContext db, ChildAccess access, Partne
         await db.SaveChangesAsync(ct);
         return (attachment.FileName, attachment.ContentType, attachment.Content);
     }
+
+    /// <summary>Its sender, anyone it was sent to, or anyone who may read the child's record.</summary>
+    private async Task<bool> MayReadAsync(Actor actor, Share share, HashSet<Guid> mine, CancellationToken ct) =>
+        actor.PractitionerId == share.SenderId || mine.Count > 0 || await access.CanSeeAsync(actor, share.ChildId, ct);
 }

@@ -118,7 +118,7 @@ public sealed class SendShare(ChildStoryDbContext db, ChildAccess access, Partne
         db.Shares.Add(share);
 
         var names = string.Join(", ", share.Recipients.Select(r => r.Name));
-        await ShareStory.WriteAsync(db, childId, senderAgencyId, senderId, actor.Name, EventType.InformationShared, share.Kind == ShareKind.Transfer
+        await FollowUpStory.WriteAsync(db, childId, senderAgencyId, senderId, actor.Name, EventType.InformationShared, share.Kind == ShareKind.Transfer
             ? $"Transfer packet \"{subject}\" sent to {names} (open concerns{(share.Packet!.Plans is null ? "" : ", plans")}{(share.Packet.KeyContacts is null ? "" : ", key contacts")}{(share.Packet.SoftIntelligence is null ? "" : ", soft intelligence")}{(share.Packet.IncludesChronology ? ", the chronology" : "")}); acknowledgement due {working.Describe(deadline.Due)}"
             : $"Shared \"{subject}\" with {names} ({Words(share.LawfulBasis)}); acknowledgement due {working.Describe(deadline.Due)}", false, ct);
         foreach (var r in share.Recipients)

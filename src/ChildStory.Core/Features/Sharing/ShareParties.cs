@@ -33,16 +33,20 @@ internal static class ShareParties
     }
 
     /// <summary>True when the practitioner may act for this recipient.</summary>
-    public static async Task<bool> IsMemberAsync(ChildStoryDbContext db, ShareRecipient r, Guid practitionerId, CancellationToken ct)
+    public static async Task<bool> IsMemberAsync(ChildStoryDbContext db, ShareRecipient r, Guid practitionerId, CancellationToken ct) =>
+        (await RecipientsOfAsync(db, [r], practitionerId, ct)).Count == 1;
+
+    /// <summary>The recipients among these that the practitioner may act for (read with one query, whatever their number).</summary>
+    public static async Task<HashSet<Guid>> RecipientsOfAsync(ChildStoryDbContext db, IEnumerable<ShareRecipient> recipients, Guid? practitionerId, CancellationToken ct)
     {
-        var p = await db.Practitioners.AsNoTracking().Where(x => x.Id == practitionerId && x.IsActive)
+        var p = practitionerId is null ? null : await db.Practitioners.AsNoTracking().Where(x => x.Id == practitionerId && x.IsActive)
             .Select(x => new { x.AgencyId, x.TeamId }).SingleOrDefaultAsync(ct);
-        return p is not null && r.Kind switch
+        return p is null ? [] : [.. recipients.Where(r => r.Kind switch
         {
             RecipientKind.Practitioner => r.PractitionerId == practitionerId,
             RecipientKind.Team => p.TeamId == r.TeamId,
             _ => p.AgencyId == r.AgencyId,
-        };
+        }).Select(r => r.Id)];
     }
 
     public static async Task<List<Party>> ManagersOfAsync(ChildStoryDbContext db, IEnumerable<Guid> practitionerIds, CancellationToken ct)
@@ -53,6 +57,14 @@ internal static class ShareParties
         return await Select(db.Practitioners.AsNoTracking().Where(p => managerIds.Contains(p.Id) && p.IsActive), ct);
     }
 
-    private static async Task<List<Party>> Select(IQueryable<Practitioner> practitioners, CancellationToken ct) =>
+    /// <summary>The active members of a team (a service's team, the emergency duty team).</summary>
+    public static Task<List<Party>> TeamAsync(ChildStoryDbContext db, Guid teamId, CancellationToken ct) =>
+        Select(db.Practitioners.AsNoTracking().Where(p => p.TeamId == teamId && p.IsActive), ct);
+
+    /// <summary>One practitioner (a sender or referrer), active or not: they are told what became of their work.</summary>
+    public static Task<List<Party>> PractitionerAsync(ChildStoryDbContext db, Guid practitionerId, CancellationToken ct) =>
+        Select(db.Practitioners.AsNoTracking().Where(p => p.Id == practitionerId), ct);
+
+    public static async Task<List<Party>> Select(IQueryable<Practitioner> practitioners, CancellationToken ct) =>
         await practitioners.OrderBy(p => p.FamilyName).Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
 }

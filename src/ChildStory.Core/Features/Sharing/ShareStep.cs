@@ -39,8 +39,8 @@ internal static class ShareStep
         {
             summary += await InvolveReceiverAsync(db, share, recipient, practitionerId, ct);
         }
-        await ShareStory.WriteAsync(db, share.ChildId, recipient.AgencyId, practitionerId, actor.Name, type, summary, false, ct);
-        var sender = await db.Practitioners.AsNoTracking().Where(p => p.Id == share.SenderId).Select(p => new Party(p.Id, p.GivenName + " " + p.FamilyName, p.Email)).ToListAsync(ct);
+        await FollowUpStory.WriteAsync(db, share.ChildId, recipient.AgencyId, practitionerId, actor.Name, type, summary, false, ct);
+        var sender = await ShareParties.PractitionerAsync(db, share.SenderId, ct);
         notify.Tell(sender, share.ChildId, notice, summary, $"/shares/{share.Id}");
         db.Audit(auditAction, share.ChildId, subject: $"ShareRecipient:{recipient.Id}");
         try
