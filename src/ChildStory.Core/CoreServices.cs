@@ -74,6 +74,35 @@ public static class CoreServices
         services.AddScoped<Features.FrontDoor.FrontDoorQueue>();
         services.AddOptions<Features.Notifications.EmailOptions>().Bind(configuration.GetSection("Email"));
         services.AddScoped<Features.Notifications.DispatchEmails>();
+        services.AddOptions<Features.TeamAroundChild.CaseworkOptions>().Bind(configuration.GetSection(Features.TeamAroundChild.CaseworkOptions.Section))
+            .Validate(o => !o.Problems().Any(), "The Casework settings are not valid: run with them corrected (each problem names its key)")
+            .ValidateOnStart();
+        services.AddScoped<Features.TeamAroundChild.CaseworkAccess>();
+        services.AddScoped<Features.TeamAroundChild.RecordInvolvement>();
+        services.AddScoped<Features.TeamAroundChild.NameLeadProfessional>();
+        services.AddScoped<Features.TeamAroundChild.HandOver>();
+        services.AddScoped<Features.TeamAroundChild.RecordIntroduction>();
+        services.AddScoped<Features.TeamAroundChild.ProposeWithdrawal>();
+        services.AddScoped<Features.TeamAroundChild.ContestWithdrawal>();
+        services.AddScoped<Features.TeamAroundChild.DecideWithdrawal>();
+        services.AddScoped<Features.TeamAroundChild.CompleteWithdrawals>();
+        services.AddScoped<Features.TeamAroundChild.TeamQueries>();
+        services.AddScoped<Features.TeamAroundChild.TeamOverview>();
+        services.AddScoped<Features.Meetings.ScheduleMeeting>();
+        services.AddScoped<Features.Meetings.AnswerInvitation>();
+        services.AddScoped<Features.Meetings.RecordMeeting>();
+        services.AddScoped<Features.Meetings.CancelMeeting>();
+        services.AddScoped<Features.Meetings.MeetingQueries>();
+        services.AddScoped<Features.Plans.StartPlan>();
+        services.AddScoped<Features.Plans.ChangePlan>();
+        services.AddScoped<Features.Plans.UpdateAction>();
+        services.AddScoped<Features.Plans.ReviewPlan>();
+        services.AddScoped<Features.Plans.PlanQueries>();
+        services.AddScoped<Features.Visits.RecordVisit>();
+        services.AddScoped<Features.Timescales.StartTimescale>();
+        services.AddScoped<Features.Timescales.CompleteTimescale>();
+        services.AddScoped<Features.Timescales.WatchTimescales>();
+        services.AddScoped<Features.Timescales.TimescaleQueries>();
         return services;
     }
 }

@@ -48,6 +48,15 @@ public sealed class ChildStoryDbContext(
     public DbSet<Domain.Referrals.ReferralService> ReferralServices => Set<Domain.Referrals.ReferralService>();
     public DbSet<Domain.Referrals.Referral> Referrals => Set<Domain.Referrals.Referral>();
     public DbSet<Domain.FrontDoor.Contact> Contacts => Set<Domain.FrontDoor.Contact>();
+    public DbSet<Domain.Casework.Meeting> Meetings => Set<Domain.Casework.Meeting>();
+    public DbSet<Domain.Casework.MeetingInvitation> MeetingInvitations => Set<Domain.Casework.MeetingInvitation>();
+    public DbSet<Domain.Casework.AgreedAction> AgreedActions => Set<Domain.Casework.AgreedAction>();
+    public DbSet<Domain.Casework.Plan> Plans => Set<Domain.Casework.Plan>();
+    public DbSet<Domain.Casework.PlanOutcome> PlanOutcomes => Set<Domain.Casework.PlanOutcome>();
+    public DbSet<Domain.Casework.PlanReview> PlanReviews => Set<Domain.Casework.PlanReview>();
+    public DbSet<Domain.Casework.PlanRevision> PlanRevisions => Set<Domain.Casework.PlanRevision>();
+    public DbSet<Domain.Casework.Withdrawal> Withdrawals => Set<Domain.Casework.Withdrawal>();
+    public DbSet<Domain.Casework.Timescale> Timescales => Set<Domain.Casework.Timescale>();
 
     /// <summary>
     /// Bulk loads (demo seeding) switch off the per-row "child changed" audit entries and write one summary entry
@@ -95,7 +104,8 @@ public sealed class ChildStoryDbContext(
         foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
         {
             var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
-            if (type.IsEnum)
+            // Flag sets are stored as their number: a combination's names would not fit one short column.
+            if (type.IsEnum && !type.IsDefined(typeof(FlagsAttribute), false))
             {
                 property.SetProviderClrType(typeof(string));
                 property.SetMaxLength(40);

@@ -8,7 +8,7 @@ internal static class ChaseCommand
 {
     public static Command Create()
     {
-        var command = new Command("chase", "Chase unacknowledged shares that are due, escalate those still unanswered, and escalate overdue referral steps");
+        var command = new Command("chase", "Chase unacknowledged shares, escalate overdue referral steps and front-door decisions, start and check statutory clocks, and complete withdrawals whose notice ran out");
         command.SetAction(async (parse, ct) =>
         {
             await using var host = CliHost.Create();
@@ -21,6 +21,10 @@ internal static class ChaseCommand
             var raised = await scope.ServiceProvider.GetRequiredService<Features.FrontDoor.RaiseContacts>().RunAsync(ct);
             var overdue = await scope.ServiceProvider.GetRequiredService<Features.FrontDoor.FrontDoorQueue>().AlertOverdueAsync(ct);
             Console.WriteLine($"Front door: {raised:N0} contacts raised from police incidents, {overdue:N0} overdue decisions raised with managers.");
+            var watched = await scope.ServiceProvider.GetRequiredService<Features.Timescales.WatchTimescales>().RunAsync(ct);
+            Console.WriteLine($"Timescales: {watched.InterviewsStarted:N0} return home interview clocks started, {watched.InterviewsMet:N0} met by interviews, " +
+                $"{watched.TransitionsStarted:N0} transition plan clocks started, {watched.OverdueRaised:N0} overdue raised with teams; " +
+                $"{watched.WithdrawalsCompleted:N0} withdrawals took effect after notice.");
             return 0;
         });
         return command;

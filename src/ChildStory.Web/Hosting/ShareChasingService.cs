@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace ChildStory.Web.Hosting;
 
 /// <summary>
-/// Runs the share chaser and the referral chaser every <see cref="SharingOptions.ChaseIntervalSeconds"/> (0 switches it off). Steps are
+/// Runs the share chaser, the referral chaser and the timescale watcher every <see cref="SharingOptions.ChaseIntervalSeconds"/> (0 switches it off). Steps are
 /// scheduled from due times, so a chaser that was stopped catches up when it starts, and never repeats a step.
 /// </summary>
 internal sealed class ShareChasingService(IServiceProvider services, IOptions<SharingOptions> options, ILogger<ShareChasingService> log, TimeProvider time)
@@ -38,6 +38,13 @@ internal sealed class ShareChasingService(IServiceProvider services, IOptions<Sh
                 if (referrals > 0)
                 {
                     log.LogInformation("Referrals: {Count} overdue steps escalated", referrals);
+                }
+                var watched = await scope.ServiceProvider.GetRequiredService<Features.Timescales.WatchTimescales>().RunAsync(stoppingToken);
+                if (watched != new Features.Timescales.WatchSummary(0, 0, 0, 0, 0))
+                {
+                    log.LogInformation("Timescales: {Started} return home interview clocks started, {Met} met, {Transitions} transition clocks started, "
+                        + "{Overdue} overdue raised; {Withdrawals} withdrawals took effect",
+                        watched.InterviewsStarted, watched.InterviewsMet, watched.TransitionsStarted, watched.OverdueRaised, watched.WithdrawalsCompleted);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -24,6 +24,8 @@ internal sealed class ChronologyEventConfiguration : IEntityTypeConfiguration<Ch
         builder.HasIndex(e => new { e.ChildId, e.OccurredAt }).IncludeProperties(e => new { e.Id, e.AgencyId, e.Type, e.Significant });
         // The front door's job asks for police incidents received in the last two days: a small partial index.
         builder.HasIndex(e => e.ReceivedAt).HasFilter("\"Type\" = 'PoliceIncident'").HasDatabaseName("IX_ChronologyEvents_PoliceIncidents_ReceivedAt");
+        // Returns from missing start return home interview clocks: the job looks for recent ones.
+        builder.HasIndex(e => e.OccurredAt).HasFilter("\"Type\" = 'ReturnFromMissing'").HasDatabaseName("IX_ChronologyEvents_Returns_OccurredAt");
         builder.Property(e => e.SubjectKey).HasMaxLength(32);
         // The matcher's work list and the events waiting on one review decision: small, so a partial index.
         builder.HasIndex(e => new { e.MatchState, e.AgencyId, e.SubjectKey }).HasFilter("\"MatchState\" <> 'Linked'");

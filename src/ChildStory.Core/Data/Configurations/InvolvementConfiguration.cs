@@ -17,5 +17,9 @@ internal sealed class InvolvementConfiguration : IEntityTypeConfiguration<Involv
         // The need-to-know question "does my agency/team work with this child?" is answered from this index.
         builder.HasIndex(i => new { i.AgencyId, i.TeamId, i.ChildId, i.EndedOn });
         builder.HasIndex(i => i.PractitionerId);
+        builder.Property(i => i.IntroductionNote).HasMaxLength(1000);
+        // One lead professional per child, held by the database too: two people naming different leads at the same
+        // moment cannot both succeed.
+        builder.HasIndex(i => i.ChildId, "IX_Involvements_OneLeadPerChild").IsUnique().HasFilter("\"IsLeadProfessional\"");
     }
 }

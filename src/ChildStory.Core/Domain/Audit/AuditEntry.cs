@@ -51,6 +51,21 @@ public static class AuditActions
     public const string ContactsRaised = "ContactsRaised";
     public const string ContactViewed = "ContactViewed";
     public const string ContactDecided = "ContactDecided";
+    public const string InvolvementRecorded = "InvolvementRecorded";
+    public const string LeadProfessionalNamed = "LeadProfessionalNamed";
+    public const string WorkerHandedOver = "WorkerHandedOver";
+    public const string WithdrawalProposed = "WithdrawalProposed";
+    public const string WithdrawalContested = "WithdrawalContested";
+    public const string WithdrawalDecided = "WithdrawalDecided";
+    public const string MeetingScheduled = "MeetingScheduled";
+    public const string MeetingUpdated = "MeetingUpdated";
+    public const string MeetingViewed = "MeetingViewed";
+    public const string PlanRecorded = "PlanRecorded";
+    public const string PlanViewed = "PlanViewed";
+    public const string ActionUpdated = "ActionUpdated";
+    public const string VisitRecorded = "VisitRecorded";
+    public const string TimescaleRecorded = "TimescaleRecorded";
+    public const string TeamOverviewViewed = "TeamOverviewViewed";
 }
 
 /// <summary>

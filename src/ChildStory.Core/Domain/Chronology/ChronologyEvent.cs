@@ -224,4 +224,5 @@ public sealed record EventSubject(
 /// <summary>Facts some event types carry; each is null when the sender did not say.</summary>
 public sealed record EventFacts(
     bool? ChildPresent = null, bool? DomesticAbuse = null, bool? Planned = null, bool? Successful = null,
-    bool? ChildSeen = null, bool? ChildSeenAlone = null, DateTimeOffset? PeriodEnd = null, decimal? AttendancePercent = null);
+    bool? ChildSeen = null, bool? ChildSeenAlone = null, DateTimeOffset? PeriodEnd = null, decimal? AttendancePercent = null,
+    bool? BedroomSeen = null);

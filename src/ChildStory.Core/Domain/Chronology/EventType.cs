@@ -52,6 +52,21 @@ public enum EventType
     ReferralOverdue,
     FrontDoorContact,
     FrontDoorDecision,
+
+    // The team around the child: who works with the child, visits, meetings, plans and clocks.
+    Visit,
+    InvolvementStarted,
+    InvolvementEnded,
+    LeadProfessionalNamed,
+    WorkerIntroduced,
+    WithdrawalProposed,
+    WithdrawalContested,
+    WithdrawalDecided,
+    PlanStarted,
+    PlanChanged,
+    PlanReviewed,
+    PlanEnded,
+    TimescaleMissed,
 }
 
 public enum Verification

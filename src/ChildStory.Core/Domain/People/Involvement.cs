@@ -60,6 +60,13 @@ public sealed class Involvement : Stamped, IChildData
     public DateOnly? EndedOn { get; private set; }
     public string? EndReason { get; private set; }
 
+    /// <summary>The worker this one took over from: the two co-work until the old involvement's end date.</summary>
+    public Guid? HandedOverFromId { get; private set; }
+
+    /// <summary>When the new worker was introduced to the child (James lost his social worker at transition, unintroduced).</summary>
+    public DateOnly? IntroducedOn { get; private set; }
+    public string? IntroductionNote { get; private set; }
+
     public bool IsActiveOn(DateOnly date) => StartedOn <= date && (EndedOn is null || EndedOn >= date);
 
     public void MakeLeadProfessional() =>
@@ -68,6 +75,14 @@ public sealed class Involvement : Stamped, IChildData
             : throw new InvalidOperationException("An ended involvement cannot hold the lead professional role.");
 
     public void StandDownAsLeadProfessional() => IsLeadProfessional = false;
+
+    public void TakeOverFrom(Guid previousInvolvementId) => HandedOverFromId = previousInvolvementId;
+
+    public void RecordIntroduction(DateOnly on, string note)
+    {
+        IntroducedOn = on;
+        IntroductionNote = note;
+    }
 
     public void End(DateOnly on, string reason)
     {

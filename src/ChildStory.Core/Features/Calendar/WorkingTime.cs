@@ -13,10 +13,16 @@ public enum DeadlineUnit
 
     /// <summary>Plain elapsed hours, nights, weekends and bank holidays included.</summary>
     CalendarHours,
+
+    /// <summary>Calendar weeks ("every 12 weeks"): due by close of office hours on the last working day on or before the date.</summary>
+    Weeks,
+
+    /// <summary>Calendar months ("within 3 months"): due by close of office hours on the last working day on or before the date.</summary>
+    Months,
 }
 
 /// <summary>What a rule allows: an amount of time in a unit (0 working days means "by close of the same working day").</summary>
-public sealed record DeadlineRule(DeadlineUnit Unit, int Amount)
+public sealed partial record DeadlineRule(DeadlineUnit Unit, int Amount)
 {
     public static DeadlineRule WorkingDays(int days) => new(DeadlineUnit.WorkingDays, days);
 
@@ -24,13 +30,46 @@ public sealed record DeadlineRule(DeadlineUnit Unit, int Amount)
 
     public static DeadlineRule CalendarHours(int hours) => new(DeadlineUnit.CalendarHours, hours);
 
+    public static DeadlineRule Weeks(int weeks) => new(DeadlineUnit.Weeks, weeks);
+
+    public static DeadlineRule Months(int months) => new(DeadlineUnit.Months, months);
+
     public string Describe() => Unit switch
     {
         DeadlineUnit.WorkingDays when Amount == 0 => "the same working day",
         DeadlineUnit.WorkingDays => Amount == 1 ? "1 working day" : $"{Amount} working days",
         DeadlineUnit.WorkingHours => Amount == 1 ? "1 working hour" : $"{Amount} working hours",
+        DeadlineUnit.Weeks => Amount == 1 ? "1 week" : $"{Amount} weeks",
+        DeadlineUnit.Months => Amount == 1 ? "1 month" : $"{Amount} months",
         _ => Amount == 1 ? "1 hour" : $"{Amount} hours",
     };
+
+    /// <summary>
+    /// Reads a rule as a partnership writes it in configuration: "45 working days", "8 working hours", "72 hours",
+    /// "12 weeks", "3 months". Null, with the reason, when the text is not one of those.
+    /// </summary>
+    public static DeadlineRule? Parse(string? text, out string? problem)
+    {
+        problem = null;
+        var match = RuleText().Match(text?.Trim().ToLowerInvariant() ?? "");
+        if (!match.Success)
+        {
+            problem = $"'{text}' is not a deadline: write a whole number and a unit, such as \"45 working days\", \"8 working hours\", \"72 hours\", \"12 weeks\" or \"3 months\"";
+            return null;
+        }
+        var amount = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
+        return match.Groups["unit"].Value switch
+        {
+            var u when u.StartsWith("working day", StringComparison.Ordinal) => WorkingDays(amount),
+            var u when u.StartsWith("working hour", StringComparison.Ordinal) => WorkingHours(amount),
+            var u when u.StartsWith("week", StringComparison.Ordinal) => Weeks(amount),
+            var u when u.StartsWith("month", StringComparison.Ordinal) => Months(amount),
+            _ => CalendarHours(amount),
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<n>\d{1,4})\s+(?<unit>working days?|working hours?|hours?|weeks?|months?)$")]
+    private static partial System.Text.RegularExpressions.Regex RuleText();
 }
 
 /// <summary>
@@ -93,6 +132,7 @@ public sealed class WorkingTime
             DeadlineUnit.CalendarHours => new Deadline(start.AddHours(rule.Amount).ToUniversalTime(),
                 $"{started} {rule.Describe()} in calendar time, nights, weekends and bank holidays included: due {Describe(start.AddHours(rule.Amount))}.", outOfHours),
             DeadlineUnit.WorkingHours => WorkingHoursDue(start, rule, started, outOfHours),
+            DeadlineUnit.Weeks or DeadlineUnit.Months => CalendarPeriodDue(start, rule, started, outOfHours),
             _ => WorkingDaysDue(start, rule, started, outOfHours),
         };
     }
@@ -114,6 +154,28 @@ public sealed class WorkingTime
         var due = At(day, _closes);
         var notCounted = skipped.Count == 0 ? "" : $" Not counted: {string.Join("; ", skipped)}.";
         return new Deadline(due, $"{started} Allowed {rule.Describe()}.{notCounted} Due by close of office hours, {Describe(due)}.", outOfHours);
+    }
+
+    /// <summary>
+    /// "Within 3 months", "every 12 weeks": the same date that many weeks or months on (the month's last day when it
+    /// is shorter), brought back to the last working day on or before it, due by close of office hours.
+    /// </summary>
+    private Deadline CalendarPeriodDue(DateTimeOffset start, DeadlineRule rule, string started, bool outOfHours)
+    {
+        var from = DateOnly.FromDateTime(Local(start));
+        var target = rule.Unit == DeadlineUnit.Weeks ? from.AddDays(7 * rule.Amount) : from.AddMonths(rule.Amount);
+        var day = target;
+        var skipped = new List<string>();
+        while (!IsWorkingDay(day))
+        {
+            skipped.Add(HolidayOn(day) is { } name
+                ? $"{day.ToString("ddd d MMM", CultureInfo.InvariantCulture)} ({name})"
+                : $"{day.ToString("ddd d MMM", CultureInfo.InvariantCulture)} (weekend)");
+            day = day.AddDays(-1);
+        }
+        var due = At(day, _closes);
+        var brought = skipped.Count == 0 ? "" : $" {target.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)} is not a working day, so it is brought forward past {string.Join("; ", skipped)}.";
+        return new Deadline(due, $"{started} Allowed {rule.Describe()}.{brought} Due by close of office hours, {Describe(due)}.", outOfHours);
     }
 
     private Deadline WorkingHoursDue(DateTimeOffset start, DeadlineRule rule, string started, bool outOfHours)
@@ -159,6 +221,23 @@ public sealed class WorkingTime
             next = next.AddDays(1);
         }
         return next;
+    }
+
+    /// <summary>The partnership's calendar date at an instant.</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(Local(instant));
+
+    /// <summary>
+    /// Whole working days of notice between two instants: the working days after the day of <paramref name="from"/>
+    /// and before the day of <paramref name="to"/> (an invitation on Monday for Friday gives three: Tuesday to Thursday).
+    /// </summary>
+    public int NoticeWorkingDays(DateTimeOffset from, DateTimeOffset to)
+    {
+        var count = 0;
+        for (var day = DateOf(from).AddDays(1); day < DateOf(to); day = day.AddDays(1))
+        {
+            count += IsWorkingDay(day) ? 1 : 0;
+        }
+        return count;
     }
 
     private DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone).DateTime;

@@ -27,7 +27,8 @@ public sealed record ChildRecord(
     bool LeadProfessionalGap,
     AccessBasis AccessBasis,
     DateTimeOffset? AccessExpiresAt,
-    Chronology.StoryView? Story = null)
+    Chronology.StoryView? Story = null,
+    TeamAroundChild.ChildCasework? Casework = null)
 {
     public string DisplayName => $"{GivenName} {FamilyName}";
 
@@ -48,7 +49,12 @@ public sealed record ChildRecord(
 
     public sealed record Worker(
         Guid InvolvementId, string Agency, string? Team, string? Practitioner, string? JobTitle, string? Email, string? Phone,
-        InvolvementRole Role, bool IsLeadProfessional, DateOnly StartedOn, DateOnly? EndedOn, string? EndReason);
+        InvolvementRole Role, bool IsLeadProfessional, DateOnly StartedOn, DateOnly? EndedOn, string? EndReason,
+        Guid AgencyId = default, Guid? PractitionerId = null, Guid? HandedOverFromId = null, DateOnly? IntroducedOn = null)
+    {
+        /// <summary>A new worker who took over from another and has not yet been introduced to the child.</summary>
+        public bool AwaitingIntroduction => HandedOverFromId is not null && IntroducedOn is null;
+    }
 
     /// <summary>Family roles the record must always answer, even if the answer is "not recorded".</summary>
     public bool HasRecord(RelationshipKind kind) => Family.Any(f => f.Kind == kind);

@@ -42,7 +42,7 @@ internal static class ChildRecordLoader
                 i.Practitioner == null ? null : i.Practitioner.JobTitle,
                 i.Practitioner == null ? null : i.Practitioner.Email,
                 i.Practitioner == null ? null : i.Practitioner.Phone,
-                i.Role, i.IsLeadProfessional, i.StartedOn, i.EndedOn, i.EndReason))
+                i.Role, i.IsLeadProfessional, i.StartedOn, i.EndedOn, i.EndReason, i.AgencyId, i.PractitionerId, i.HandedOverFromId, i.IntroducedOn))
             .ToListAsync(ct);
 
         var active = workers.Where(w => w.EndedOn is null || w.EndedOn >= today).ToList();

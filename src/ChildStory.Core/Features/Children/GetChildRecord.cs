@@ -12,7 +12,7 @@ namespace ChildStory.Features.Children;
 /// answer as for an id that does not exist — and the refused attempt is audited. Every view is audited with the
 /// basis of access (involvement, front door, broken glass).
 /// </summary>
-public sealed class GetChildRecord(ChildStoryDbContext db, ChildAccess access)
+public sealed class GetChildRecord(ChildStoryDbContext db, ChildAccess access, Calendar.PartnershipCalendar calendar, Microsoft.Extensions.Options.IOptions<TeamAroundChild.CaseworkOptions> options)
 {
     public async Task<Result<ChildRecord>> RunAsync(Actor actor, Guid childId, CancellationToken ct = default)
     {
@@ -34,6 +34,7 @@ public sealed class GetChildRecord(ChildStoryDbContext db, ChildAccess access)
         db.Audit(AuditActions.ChildViewed, childId, detail: JsonSerializer.Serialize(new { basis = basis.ToString() }));
         await db.SaveChangesAsync(ct);
         var story = await Chronology.StoryLoader.LoadAsync(db, childId, actor.AgencyId, ct);
-        return record with { AccessExpiresAt = expires, Story = story };
+        var casework = await TeamAroundChild.ChildCasework.LoadAsync(db, calendar, options.Value, childId, ct);
+        return record with { AccessExpiresAt = expires, Story = story, Casework = casework };
     }
 }

@@ -14,6 +14,7 @@ public static class EventFile
         "idempotency_key", "type", "occurred_at", "recorded_at", "author", "summary", "details", "significant", "verification",
         "sensitivity", "sensitive_contact", "given_name", "family_name", "date_of_birth", "sex", "postcode", "nhs_number", "upn",
         "reference", "child_present", "domestic_abuse", "planned", "successful", "child_seen", "child_seen_alone", "period_end", "attendance_percent",
+        "bedroom_seen",
     ];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -76,7 +77,8 @@ public static class EventFile
                 new SubjectInput(Get(row, "given_name"), Get(row, "family_name"), Get(row, "date_of_birth"), Get(row, "sex"), Get(row, "postcode"),
                     Get(row, "nhs_number"), Get(row, "upn"), Get(row, "reference")),
                 Bool(row, "child_present", problems), Bool(row, "domestic_abuse", problems), Bool(row, "planned", problems), Bool(row, "successful", problems),
-                Bool(row, "child_seen", problems), Bool(row, "child_seen_alone", problems), Time(row, "period_end", problems), Number(row, "attendance_percent", problems));
+                Bool(row, "child_seen", problems), Bool(row, "child_seen_alone", problems), Time(row, "period_end", problems), Number(row, "attendance_percent", problems),
+                Bool(row, "bedroom_seen", problems));
             yield return problems.Count == 0 ? new Line(number, input, null) : new Line(number, null, string.Join("; ", problems), input.IdempotencyKey);
         }
     }

@@ -11,7 +11,8 @@ public sealed record EventInput(
     string? IdempotencyKey, string? Type, DateTimeOffset? OccurredAt, DateTimeOffset? RecordedAt, string? Author,
     string? Summary, string? Details, bool? Significant, string? Verification, string? Sensitivity, string? SensitiveContact,
     SubjectInput? Subject, bool? ChildPresent = null, bool? DomesticAbuse = null, bool? Planned = null, bool? Successful = null,
-    bool? ChildSeen = null, bool? ChildSeenAlone = null, DateTimeOffset? PeriodEnd = null, decimal? AttendancePercent = null);
+    bool? ChildSeen = null, bool? ChildSeenAlone = null, DateTimeOffset? PeriodEnd = null, decimal? AttendancePercent = null,
+    bool? BedroomSeen = null);
 
 /// <summary>The person as the sender knows them. At least one identifier, or a family name with a date of birth.</summary>
 public sealed record SubjectInput(
@@ -76,7 +77,7 @@ internal static class EventInputValidation
             recorded.ToUniversalTime(), now, input.Author!.Trim(), input.Summary!.Trim(), subject!);
         e.Describe(string.IsNullOrWhiteSpace(input.Details) ? null : input.Details.Trim(), input.Significant ?? false, verification,
             new EventFacts(input.ChildPresent, input.DomesticAbuse, input.Planned, input.Successful, input.ChildSeen, input.ChildSeenAlone,
-                input.PeriodEnd?.ToUniversalTime(), input.AttendancePercent));
+                input.PeriodEnd?.ToUniversalTime(), input.AttendancePercent, input.BedroomSeen));
         e.MarkSensitive(sensitivity, input.SensitiveContact?.Trim());
         return (e, errors);
     }

@@ -54,6 +54,7 @@ internal static class EventWriter
                 await Write(writer, e.SensitiveContact, NpgsqlDbType.Varchar, ct);
                 var f = e.Facts;
                 await Write(writer, f.AttendancePercent, NpgsqlDbType.Numeric, ct);
+                await Write(writer, f.BedroomSeen, NpgsqlDbType.Boolean, ct);
                 await Write(writer, f.ChildPresent, NpgsqlDbType.Boolean, ct);
                 await Write(writer, f.ChildSeen, NpgsqlDbType.Boolean, ct);
                 await Write(writer, f.ChildSeenAlone, NpgsqlDbType.Boolean, ct);
@@ -89,7 +90,7 @@ internal static class EventWriter
     private const string Copy =
         "COPY \"ChronologyEvents\" (\"Id\", \"ChildId\", \"AgencyId\", \"IdempotencyKey\", \"Type\", \"OccurredAt\", \"RecordedAt\", \"ReceivedAt\", " +
         "\"Author\", \"Summary\", \"Details\", \"Significant\", \"Verification\", \"Sensitivity\", \"SensitiveContact\", " +
-        "\"Facts_AttendancePercent\", \"Facts_ChildPresent\", \"Facts_ChildSeen\", \"Facts_ChildSeenAlone\", \"Facts_DomesticAbuse\", " +
+        "\"Facts_AttendancePercent\", \"Facts_BedroomSeen\", \"Facts_ChildPresent\", \"Facts_ChildSeen\", \"Facts_ChildSeenAlone\", \"Facts_DomesticAbuse\", " +
         "\"Facts_PeriodEnd\", \"Facts_Planned\", \"Facts_Successful\", \"Subject_DateOfBirth\", \"Subject_FamilyName\", \"Subject_GivenName\", " +
         "\"Subject_NhsNumber\", \"Subject_Postcode\", \"Subject_Reference\", \"Subject_Sex\", \"Subject_Upn\", " +
         "\"SubjectKey\", \"MatchState\", \"LinkBasis\", \"LinkScore\", \"EnteredById\", \"Version\", \"AmendedAt\", \"EnteredInError\") FROM STDIN (FORMAT BINARY)";

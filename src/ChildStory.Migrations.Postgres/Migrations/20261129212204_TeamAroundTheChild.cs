@@ -1,0 +1,526 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ChildStory.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class TeamAroundTheChild : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "HandedOverFromId",
+                table: "Involvements",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "IntroducedOn",
+                table: "Involvements",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IntroductionNote",
+                table: "Involvements",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Facts_BedroomSeen",
+                table: "ChronologyEvents",
+                type: "boolean",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Meetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Format = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    OrganiserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganiserName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrganiserAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExploitationItem = table.Column<bool>(type: "boolean", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ShortNoticeReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ScheduledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    HeldAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ChairName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Decisions = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Minutes = table.Column<string>(type: "character varying(60000)", maxLength: 60000, nullable: true),
+                    LateReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CancelReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ChildVoice_GatheredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ChildVoice_GatheredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ChildVoice_Method = table.Column<int>(type: "integer", nullable: true),
+                    ChildVoice_Words = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Meetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Meetings_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Plans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    NextReviewOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LeadPractitionerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LeadName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AdultServices = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ChildVoice_GatheredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ChildVoice_GatheredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ChildVoice_Method = table.Column<int>(type: "integer", nullable: true),
+                    ChildVoice_Words = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Family_MadeWithFamily = table.Column<bool>(type: "boolean", nullable: false),
+                    Family_NotWithFamilyReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Family_ParentsViews = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Plans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Plans_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Timescales",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueExplanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SourceMeetingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SourceEventId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SourceContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CompletedByMeetingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CompletedByEventId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LateReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    StopReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OverdueAlertedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Timescales", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Timescales_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Withdrawals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvolvementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Risk = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RiskAssessment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Route = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NoticeEndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NoticeExplanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LeavesOneAgency = table.Column<bool>(type: "boolean", nullable: false),
+                    RemainingAgencyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ContestedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ContestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ContestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ContestReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Decision = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Withdrawals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Withdrawals_Involvements_InvolvementId",
+                        column: x => x.InvolvementId,
+                        principalTable: "Involvements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Withdrawals_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PractitionerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    InviteeName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NoticeWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    RequiredNoticeWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    Response = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ResponseNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReportSubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Report = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ReportBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Attendance = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingInvitations_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MeetingInvitations_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreedActions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerPractitionerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OwnerName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AgreedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Progress = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreedActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreedActions_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AgreedActions_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AgreedActions_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanOutcomes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Progress = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ProgressNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanOutcomes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanOutcomes_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanReviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReviewedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProgressSummary = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    NextReviewOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ChildVoice_GatheredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ChildVoice_GatheredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ChildVoice_Method = table.Column<int>(type: "integer", nullable: true),
+                    ChildVoice_Words = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Family_MadeWithFamily = table.Column<bool>(type: "boolean", nullable: false),
+                    Family_NotWithFamilyReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Family_ParentsViews = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanReviews_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Change = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Snapshot = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanRevisions_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Involvements_OneLeadPerChild",
+                table: "Involvements",
+                column: "ChildId",
+                unique: true,
+                filter: "\"IsLeadProfessional\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChronologyEvents_Returns_OccurredAt",
+                table: "ChronologyEvents",
+                column: "OccurredAt",
+                filter: "\"Type\" = 'ReturnFromMissing'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreedActions_ChildId_Status_DueOn",
+                table: "AgreedActions",
+                columns: new[] { "ChildId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreedActions_MeetingId",
+                table: "AgreedActions",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreedActions_OwnerPractitionerId_Status_DueOn",
+                table: "AgreedActions",
+                columns: new[] { "OwnerPractitionerId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreedActions_PlanId",
+                table: "AgreedActions",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingInvitations_AgencyId",
+                table: "MeetingInvitations",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingInvitations_MeetingId",
+                table: "MeetingInvitations",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingInvitations_PractitionerId_MeetingId",
+                table: "MeetingInvitations",
+                columns: new[] { "PractitionerId", "MeetingId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_ChildId_StartsAt",
+                table: "Meetings",
+                columns: new[] { "ChildId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_Status_StartsAt",
+                table: "Meetings",
+                columns: new[] { "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanOutcomes_PlanId_Number",
+                table: "PlanOutcomes",
+                columns: new[] { "PlanId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanReviews_PlanId",
+                table: "PlanReviews",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanRevisions_PlanId_Number",
+                table: "PlanRevisions",
+                columns: new[] { "PlanId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_ChildId_EndedOn",
+                table: "Plans",
+                columns: new[] { "ChildId", "EndedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_EndedOn_NextReviewOn",
+                table: "Plans",
+                columns: new[] { "EndedOn", "NextReviewOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Timescales_ChildId_Kind_Status",
+                table: "Timescales",
+                columns: new[] { "ChildId", "Kind", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Timescales_SourceEventId_Kind",
+                table: "Timescales",
+                columns: new[] { "SourceEventId", "Kind" },
+                unique: true,
+                filter: "\"SourceEventId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Timescales_Status_DueAt",
+                table: "Timescales",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Withdrawals_ChildId_Status",
+                table: "Withdrawals",
+                columns: new[] { "ChildId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Withdrawals_InvolvementId",
+                table: "Withdrawals",
+                column: "InvolvementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Withdrawals_Status_NoticeEndsAt",
+                table: "Withdrawals",
+                columns: new[] { "Status", "NoticeEndsAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AgreedActions");
+
+            migrationBuilder.DropTable(
+                name: "MeetingInvitations");
+
+            migrationBuilder.DropTable(
+                name: "PlanOutcomes");
+
+            migrationBuilder.DropTable(
+                name: "PlanReviews");
+
+            migrationBuilder.DropTable(
+                name: "PlanRevisions");
+
+            migrationBuilder.DropTable(
+                name: "Timescales");
+
+            migrationBuilder.DropTable(
+                name: "Withdrawals");
+
+            migrationBuilder.DropTable(
+                name: "Meetings");
+
+            migrationBuilder.DropTable(
+                name: "Plans");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Involvements_OneLeadPerChild",
+                table: "Involvements");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ChronologyEvents_Returns_OccurredAt",
+                table: "ChronologyEvents");
+
+            migrationBuilder.DropColumn(
+                name: "HandedOverFromId",
+                table: "Involvements");
+
+            migrationBuilder.DropColumn(
+                name: "IntroducedOn",
+                table: "Involvements");
+
+            migrationBuilder.DropColumn(
+                name: "IntroductionNote",
+                table: "Involvements");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_BedroomSeen",
+                table: "ChronologyEvents");
+        }
+    }
+}
