@@ -19,7 +19,7 @@ public sealed class AnswerInvitation(ChildStoryDbContext db, CaseworkAccess acce
         }
         if (response is null or InvitationResponse.Invited)
         {
-            return Error.Invalid("Response", "Choose whether your agency will attend");
+            return Error.Invalid("Reply", "Choose whether your agency will attend");
         }
         if (response == InvitationResponse.Apologies && string.IsNullOrWhiteSpace(note))
         {

@@ -108,5 +108,5 @@ public sealed class ScheduleMeeting(ChildStoryDbContext db, CaseworkAccess acces
         return meeting.Id;
     }
 
-    internal static string Days(int n) => n == 1 ? "1 working day" : $"{n} working days";
+    public static string Days(int n) => n == 1 ? "1 working day" : $"{n} working days";
 }

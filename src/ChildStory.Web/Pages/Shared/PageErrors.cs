@@ -26,6 +26,27 @@ public static class PageErrors
         }
     }
 
+    /// <summary>
+    /// Shows a use case's failure on the page: field errors by field, anything else as a summary line. False for
+    /// "not found", which the page answers with a 404 (the same as for something that does not exist).
+    /// </summary>
+    public static bool Show(this ModelStateDictionary modelState, Error error)
+    {
+        if (error.Kind == ErrorKind.NotFound)
+        {
+            return false;
+        }
+        if (error.Kind == ErrorKind.Validation)
+        {
+            modelState.AddErrors(error);
+        }
+        else
+        {
+            modelState.AddModelError(string.Empty, error.Title);
+        }
+        return true;
+    }
+
     public static string? ErrorFor(this ModelStateDictionary modelState, string key) =>
         modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 }
