@@ -21,7 +21,14 @@ internal static class AuditChain
         {
             return await save();
         }
-        await Gate.WaitAsync(cancellationToken);
+        // A save inside the caller's transaction does not take the process lock: its transaction may hold row locks
+        // that a writer already holding the lock is waiting on (a deadlock). It cannot retry anyway; if another
+        // writer took its sequence number, its save fails whole and the caller reports the clash.
+        var gated = db.Database.CurrentTransaction is null;
+        if (gated)
+        {
+            await Gate.WaitAsync(cancellationToken);
+        }
         try
         {
             // No transaction of our own: reading the tail and inserting need not be atomic, because the unique
@@ -29,7 +36,7 @@ internal static class AuditChain
             // The tail this process last wrote is remembered, so a save usually costs one INSERT; when another
             // process has written since, the INSERT collides, the memory is dropped and the tail is read again.
             var database = db.Database.GetConnectionString() ?? "";
-            var retryable = db.Database.CurrentTransaction is null;
+            var retryable = gated;
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -75,7 +82,10 @@ internal static class AuditChain
         }
         finally
         {
-            Gate.Release();
+            if (gated)
+            {
+                Gate.Release();
+            }
         }
     }
 }

@@ -50,31 +50,39 @@ public sealed class HandOver(ChildStoryDbContext db, CaseworkAccess access, Noti
         {
             return Error.Invalid(errors);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var until = today.AddDays(overlap);
-        var successor = new Involvement(Guid.NewGuid(), old.ChildId, old.AgencyId, next!.TeamId, next.Id, old.Role, today);
-        successor.TakeOverFrom(old.Id);
-        db.Involvements.Add(successor);
-        var wasLead = old.IsLeadProfessional;
-        old.End(until, $"Handed over to {next.DisplayName}; co-working until {until:d MMM yyyy}");
-        if (wasLead)
+        try
         {
-            await db.SaveChangesAsync(ct);
-            var switched = await NameLeadProfessional.SwitchAsync(db, old.ChildId, successor, ct);
-            if (!switched.Succeeded)
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var until = today.AddDays(overlap);
+            var successor = new Involvement(Guid.NewGuid(), old.ChildId, old.AgencyId, next!.TeamId, next.Id, old.Role, today);
+            successor.TakeOverFrom(old.Id);
+            db.Involvements.Add(successor);
+            var wasLead = old.IsLeadProfessional;
+            old.End(until, $"Handed over to {next.DisplayName}; co-working until {until:d MMM yyyy}");
+            if (wasLead)
             {
-                return switched.Error!;
+                await db.SaveChangesAsync(ct);
+                var switched = await NameLeadProfessional.SwitchAsync(db, old.ChildId, successor, ct);
+                if (!switched.Succeeded)
+                {
+                    return switched.Error!;
+                }
             }
+            var from = old.Practitioner?.DisplayName ?? "the previous worker";
+            await FollowUpStory.WriteAsync(db, old.ChildId, old.AgencyId, actor.PractitionerId, actor.Name, EventType.InvolvementStarted,
+                $"Change of {Words.Role(old.Role).ToLowerInvariant()}: {next.DisplayName} takes over from {from}, co-working until {until:d MMM yyyy}"
+                + (wasLead ? "; the lead professional role moves to them" : "") + ". The introduction to the child is to be logged", true, ct);
+            notify.Tell(await CaseworkAccess.TeamAroundAsync(db, old.ChildId, ct), old.ChildId, "A child's worker is changing",
+                $"{next.DisplayName} takes over from {from}; they co-work until {until:d MMM yyyy}.", $"/children/{old.ChildId}/team");
+            db.Audit(AuditActions.WorkerHandedOver, old.ChildId, subject: $"Involvement:{successor.Id}");
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return successor.Id;
         }
-        var from = old.Practitioner?.DisplayName ?? "the previous worker";
-        await FollowUpStory.WriteAsync(db, old.ChildId, old.AgencyId, actor.PractitionerId, actor.Name, EventType.InvolvementStarted,
-            $"Change of {Words.Role(old.Role).ToLowerInvariant()}: {next.DisplayName} takes over from {from}, co-working until {until:d MMM yyyy}"
-            + (wasLead ? "; the lead professional role moves to them" : "") + ". The introduction to the child is to be logged", true, ct);
-        notify.Tell(await CaseworkAccess.TeamAroundAsync(db, old.ChildId, ct), old.ChildId, "A child's worker is changing",
-            $"{next.DisplayName} takes over from {from}; they co-work until {until:d MMM yyyy}.", $"/children/{old.ChildId}/team");
-        db.Audit(AuditActions.WorkerHandedOver, old.ChildId, subject: $"Involvement:{successor.Id}");
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return successor.Id;
+        catch (Exception e) when (UniqueViolation.IsClash(e) || e is DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Error.Conflict("Someone else changed this child's team at the same moment: look at the team again");
+        }
     }
 }

@@ -28,7 +28,7 @@ public sealed class NameLeadProfessional(ChildStoryDbContext db, CaseworkAccess 
         var errors = new ValidationErrors();
         if (chosen is null || (chosen.EndedOn is { } ended && ended < today)) { errors.Add("InvolvementId", "Choose a worker who is involved with the child now"); }
         else if (chosen.Practitioner is null) { errors.Add("InvolvementId", "The lead professional must be a named person: record who in that agency works with the child first"); }
-        else if (chosen.HandedOverFromId is null && chosen.EndedOn is not null) { errors.Add("InvolvementId", "This worker is handing over and leaves soon: name the new worker instead"); }
+        else if (chosen.EndedOn is not null) { errors.Add("InvolvementId", "This worker is handing over and leaves soon: name the new worker instead"); }
         var why = reason?.Trim() ?? "";
         if (why.Length == 0) { errors.Add("Reason", "Say how this was agreed (for example, at which meeting)"); }
         else if (why.Length > 1_000) { errors.Add("Reason", "The reason must be 1,000 characters or fewer"); }
@@ -61,9 +61,10 @@ public sealed class NameLeadProfessional(ChildStoryDbContext db, CaseworkAccess 
     internal static async Task<Result<bool>> SwitchAsync(ChildStoryDbContext db, Guid childId, Domain.People.Involvement to, CancellationToken ct)
     {
         var outer = db.Database.CurrentTransaction;
-        await using var transaction = outer is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction = null;
         try
         {
+            transaction = outer is null ? await db.Database.BeginTransactionAsync(ct) : null;
             var current = await db.Involvements.Where(i => i.ChildId == childId && i.IsLeadProfessional && i.Id != to.Id).ToListAsync(ct);
             current.ForEach(i => i.StandDownAsLeadProfessional());
             await db.SaveChangesAsync(ct);
@@ -79,6 +80,13 @@ public sealed class NameLeadProfessional(ChildStoryDbContext db, CaseworkAccess 
         {
             db.ChangeTracker.Clear();
             return Error.Conflict("Someone else changed the lead professional at the same moment: look at the team again and decide");
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
         }
     }
 }

@@ -8,6 +8,8 @@ namespace ChildStory.Web.Pages.Children;
 
 public sealed class RecordModel(GetChildRecord get, IActorAccessor actors) : PageModel
 {
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "visit")] public int? Visited { get; set; }
+
     public ChildRecord Record { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -45,21 +47,5 @@ public sealed class RecordModel(GetChildRecord get, IActorAccessor actors) : Pag
         _ => kind.ToString(),
     };
 
-    public static string Describe(InvolvementRole role) => role switch
-    {
-        InvolvementRole.AllocatedSocialWorker => "Allocated social worker",
-        InvolvementRole.FamilySupportWorker => "Family support worker",
-        InvolvementRole.KeyWorker => "Key worker",
-        InvolvementRole.CaseOfficer => "Case officer",
-        InvolvementRole.InvestigatingOfficer => "Investigating officer",
-        InvolvementRole.NamedNurse => "Named nurse",
-        InvolvementRole.SchoolNurse => "School nurse",
-        InvolvementRole.HealthVisitor => "Health visitor",
-        InvolvementRole.GeneralPractitioner => "GP",
-        InvolvementRole.DesignatedSafeguardingLead => "Designated safeguarding lead",
-        InvolvementRole.YouthJusticeWorker => "Youth justice worker",
-        InvolvementRole.SubstanceMisuseWorker => "Substance misuse worker",
-        InvolvementRole.YouthWorker => "Youth worker",
-        _ => role.ToString(),
-    };
+    public static string Describe(InvolvementRole role) => Features.TeamAroundChild.Words.Role(role);
 }

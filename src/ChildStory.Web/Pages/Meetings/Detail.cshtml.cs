@@ -24,16 +24,13 @@ public sealed class DetailModel(MeetingQueries queries, TeamQueries team, Answer
     [BindProperty] public string? Reply { get; set; }
     [BindProperty] public string? ResponseNote { get; set; }
     [BindProperty] public string? Report { get; set; }
-    [BindProperty] public string? HeldDate { get; set; }
-    [BindProperty] public string? HeldTime { get; set; }
+    [BindProperty] public string? HeldAt { get; set; }
+    [BindProperty] public string? HeldAtTime { get; set; }
     [BindProperty] public string? Chair { get; set; }
     [BindProperty] public string? Outcome { get; set; }
     [BindProperty] public string? Decisions { get; set; }
     [BindProperty] public string? Minutes { get; set; }
-    [BindProperty] public string? VoiceWords { get; set; }
-    [BindProperty] public string? VoiceMethod { get; set; }
-    [BindProperty] public string? VoiceBy { get; set; }
-    [BindProperty] public string? VoiceOn { get; set; }
+    [BindProperty] public VoiceFields Voice { get; set; } = new();
     [BindProperty] public Dictionary<string, string> Attendance { get; set; } = [];
     [BindProperty] public List<ActionRow> Actions { get; set; } = [];
     [BindProperty] public string? LateReason { get; set; }
@@ -42,13 +39,6 @@ public sealed class DetailModel(MeetingQueries queries, TeamQueries team, Answer
     public MeetingView? Meeting { get; private set; }
     public IReadOnlyList<SelectOption> Owners { get; private set; } = [];
     public string? Done { get; private set; }
-
-    public sealed class ActionRow
-    {
-        public string? Description { get; set; }
-        public string? Owner { get; set; }
-        public string? DueOn { get; set; }
-    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -63,22 +53,15 @@ public sealed class DetailModel(MeetingQueries queries, TeamQueries team, Answer
 
     public async Task<IActionResult> OnPostHeldAsync(Guid id, CancellationToken ct)
     {
-        var heldAt = ModelState.DateTime("HeldDate", HeldDate, "HeldTime", HeldTime, "the date the meeting was held", calendar.Value, timeRequired: false);
-        var voiceOn = ModelState.Date("VoiceOn", VoiceOn, "the date the child's views were gathered", required: false);
-        var actions = new List<ActionInput>();
-        for (var i = 0; i < Actions.Count; i++)
-        {
-            var row = Actions[i];
-            var due = ModelState.Date($"Actions[{i}].DueOn", row.DueOn, $"the due date of action {i + 1}", required: false);
-            var owner = row.Owner ?? "";
-            actions.Add(new ActionInput(row.Description, owner.StartsWith("p:") ? FormInput.Id(owner[2..]) : null, owner.StartsWith("a:") ? FormInput.Id(owner[2..]) : null, due));
-        }
+        var heldAt = ModelState.DateTime("HeldAt", HeldAt, HeldAtTime, "the date the meeting was held", calendar.Value, timeRequired: false);
+        var voice = Voice.Read(ModelState);
+        var actions = ActionInputs.Read(ModelState, Actions);
         if (ModelState.IsValid)
         {
             var attendance = Attendance.Where(a => Guid.TryParse(a.Key, out _) && FormInput.Choice<Domain.Casework.Attendance>(a.Value) is not null)
                 .ToDictionary(a => Guid.Parse(a.Key), a => FormInput.Choice<Domain.Casework.Attendance>(a.Value)!.Value);
             var form = new HeldForm(heldAt, Chair, FormInput.Choice<MeetingOutcome>(Outcome), Decisions, Minutes,
-                new ChildVoice(VoiceWords, FormInput.Choice<VoiceMethod>(VoiceMethod), VoiceBy, voiceOn), attendance, actions, LateReason);
+                voice, attendance, actions, LateReason);
             var result = await record.RunAsync(actors.Current, id, form, ct);
             if (result.Succeeded)
             {
@@ -118,10 +101,8 @@ public sealed class DetailModel(MeetingQueries queries, TeamQueries team, Answer
             var around = await team.TeamAsync(actors.Current, Meeting.ChildId, ct);
             if (around.Succeeded)
             {
-                Owners = around.Value.Workers.Where(w => w.PractitionerId is not null && w.EndedOn is null)
-                    .Select(w => new SelectOption($"p:{w.PractitionerId}", $"{w.Practitioner}, {w.Agency}", "People"))
-                    .Concat(Meeting.Invitations.Select(i => new SelectOption($"a:{i.AgencyId}", i.Invitee, "Agencies")))
-                    .DistinctBy(o => o.Value).ToList();
+                Owners = ActionInputs.Owners(around.Value.Workers.Where(w => w.EndedOn is null))
+                    .Concat(Meeting.Invitations.Select(i => new SelectOption($"a:{i.AgencyId}", i.Invitee, "Agencies"))).DistinctBy(o => o.Value).ToList();
             }
             while (Actions.Count < ActionRows)
             {

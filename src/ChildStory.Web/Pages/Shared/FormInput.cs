@@ -7,11 +7,12 @@ namespace ChildStory.Web.Pages.Shared;
 
 /// <summary>
 /// Reads what practitioners type into dates, times and choices, adding a field error that says what is wrong when it
-/// cannot (a page then shows those errors before asking the use case anything). Times are the partnership's local time.
+/// cannot (a page then shows those errors before asking the use case anything). An empty field is simply not given:
+/// the use case says it is needed, with every other problem at once. Times are the partnership's local time.
 /// </summary>
 public static class FormInput
 {
-    public static DateOnly? Date(this ModelStateDictionary state, string field, string? text, string what, bool required = true)
+    public static DateOnly? Date(this ModelStateDictionary state, string field, string? text, string what, bool required = false)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -29,15 +30,20 @@ public static class FormInput
         return null;
     }
 
-    /// <summary>A local date and 24-hour time (midday when no time is given and <paramref name="timeRequired"/> is false), as UTC.</summary>
-    public static DateTimeOffset? DateTime(this ModelStateDictionary state, string dateField, string? dateText, string timeField, string? timeText,
+    /// <summary>
+    /// A local date (field <paramref name="field"/>) and 24-hour time (field <paramref name="field"/>Time; midday when
+    /// none is given and <paramref name="timeRequired"/> is false), as UTC. Name the date field as the use case names
+    /// the instant, so its errors land on it.
+    /// </summary>
+    public static DateTimeOffset? DateTime(this ModelStateDictionary state, string field, string? dateText, string? timeText,
         string what, CalendarOptions calendar, bool timeRequired)
     {
-        var date = state.Date(dateField, dateText, what);
+        var timeField = field + "Time";
+        var date = state.Date(field, dateText, what);
         var time = new TimeOnly(12, 0);
         if (string.IsNullOrWhiteSpace(timeText))
         {
-            if (timeRequired)
+            if (timeRequired && date is not null)
             {
                 state.AddModelError(timeField, "Enter the time, like 14:30");
                 return null;

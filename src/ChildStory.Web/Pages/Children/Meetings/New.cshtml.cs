@@ -16,8 +16,8 @@ public sealed class NewModel(TeamQueries team, ScheduleMeeting schedule, ChildSt
     IOptions<CaseworkOptions> casework, IActorAccessor actors) : PageModel
 {
     [BindProperty] public string? Type { get; set; }
-    [BindProperty] public string? Date { get; set; }
-    [BindProperty] public string? Time { get; set; }
+    [BindProperty] public string? StartsAt { get; set; }
+    [BindProperty] public string? StartsAtTime { get; set; }
     [BindProperty] public string? Format { get; set; }
     [BindProperty] public string? Location { get; set; }
     [BindProperty] public string? Purpose { get; set; }
@@ -44,7 +44,7 @@ public sealed class NewModel(TeamQueries team, ScheduleMeeting schedule, ChildSt
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var startsAt = ModelState.DateTime("Date", Date, "Time", Time, "the date of the meeting", calendar.Value, timeRequired: true);
+        var startsAt = ModelState.DateTime("StartsAt", StartsAt, StartsAtTime, "the date of the meeting", calendar.Value, timeRequired: true);
         var invitees = Invitees.Append(OtherAgency).Select(Parse).Where(i => i is not null).Select(i => i!).ToList();
         if (ModelState.IsValid)
         {

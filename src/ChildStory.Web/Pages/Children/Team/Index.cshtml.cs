@@ -1,5 +1,5 @@
-using ChildStory.Data;
 using ChildStory.Common;
+using ChildStory.Data;
 using ChildStory.Domain.People;
 using ChildStory.Features.TeamAroundChild;
 using ChildStory.Web.Pages.Shared;
