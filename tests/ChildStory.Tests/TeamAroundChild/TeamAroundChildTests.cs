@@ -225,8 +225,10 @@ public abstract class TeamAroundChildTests<TFactory>(TFactory app) : ScenarioTes
         Assert.False((await WithdrawalAsync(fine.Value)).LeavesOneAgency);
 
         // With two, the last one standing is named and nothing is saved until the proposer confirms.
+        // His school is a universal service: it does not stop social care being the last agency standing.
         var child = await Parties.ChildAsync("James");
         await Parties.InvolveAsync(child, sw, InvolvementRole.AllocatedSocialWorker, lead: true);
+        await Parties.InvolveAsync(child, dsl, InvolvementRole.DesignatedSafeguardingLead);
         var leaving = await Parties.InvolveAsync(child, clinician, InvolvementRole.Clinician);
         var plan = await UseAsync(s => s.GetRequiredService<StartPlan>().RunAsync(sw, child, Plan(PlanKind.ChildInNeed, new DateOnly(2026, 11, 16), sw)));
         Assert.True(plan.Succeeded, plan.Error?.ToString());

@@ -50,7 +50,7 @@ public sealed record ChildRecord(
     public sealed record Worker(
         Guid InvolvementId, string Agency, string? Team, string? Practitioner, string? JobTitle, string? Email, string? Phone,
         InvolvementRole Role, bool IsLeadProfessional, DateOnly StartedOn, DateOnly? EndedOn, string? EndReason,
-        Guid AgencyId = default, Guid? PractitionerId = null, Guid? HandedOverFromId = null, DateOnly? IntroducedOn = null)
+        Guid AgencyId, Guid? PractitionerId, Guid? HandedOverFromId, DateOnly? IntroducedOn)
     {
         /// <summary>A new worker who took over from another and has not yet been introduced to the child.</summary>
         public bool AwaitingIntroduction => HandedOverFromId is not null && IntroducedOn is null;

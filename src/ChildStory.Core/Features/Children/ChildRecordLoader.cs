@@ -47,7 +47,7 @@ internal static class ChildRecordLoader
 
         var active = workers.Where(w => w.EndedOn is null || w.EndedOn >= today).ToList();
         var lead = active.FirstOrDefault(w => w.IsLeadProfessional);
-        var activeAgencies = active.Select(w => w.Agency).Distinct().Count();
+        var activeAgencies = active.Where(w => !TeamAroundChild.UniversalServices.IsUniversal(w.Role)).Select(w => w.AgencyId).Distinct().Count();
 
         return new ChildRecord(
             child.Id, child.GivenName, child.MiddleNames, child.FamilyName, child.DateOfBirth, child.DateOfBirthIsEstimated,
@@ -59,7 +59,8 @@ internal static class ChildRecordLoader
             Household(household.Select(h => new ChildRecord.HouseholdMember(h.Id, h.Name, h.DateOfBirth, h.IsChild, null, h.From)), relationships),
             workers,
             lead,
-            // Every child with two or more agencies involved needs one lead professional (Child Three: "who is this?").
+            // Every child with two or more agencies involved (beyond universal services) needs one lead professional
+            // (Child Three: "who is this?").
             LeadProfessionalGap: activeAgencies >= 2 && lead is null,
             basis,
             null);

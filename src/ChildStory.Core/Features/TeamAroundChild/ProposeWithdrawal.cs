@@ -66,9 +66,9 @@ public sealed class ProposeWithdrawal(ChildStoryDbContext db, CaseworkAccess acc
             else if (meeting.Status != MeetingStatus.Held) { errors.Add("MeetingId", "That meeting has not been recorded as held: give notice to the team instead, or record the meeting first"); }
         }
 
-        // Who would be left: the agencies still involved once this involvement ends.
+        // Who would be left: the agencies still working with the child (beyond universal services) once this ends.
         var remaining = await db.Involvements.AsNoTracking()
-            .Where(i => i.ChildId == childId && i.Id != involvementId && (i.EndedOn == null || i.EndedOn >= today))
+            .Where(i => i.ChildId == childId && i.Id != involvementId && (i.EndedOn == null || i.EndedOn >= today) && !UniversalServices.Roles.Contains(i.Role))
             .Select(i => i.AgencyId).Distinct().ToListAsync(ct);
         var activePlan = await db.Plans.AsNoTracking().Where(p => p.ChildId == childId && p.EndedOn == null).Select(p => (PlanKind?)p.Kind).FirstOrDefaultAsync(ct);
         var leavesOne = activePlan is not null && !remaining.Contains(involvement.AgencyId) && remaining.Count <= 1;

@@ -90,9 +90,9 @@ public sealed class TeamOverview(ChildStoryDbContext db, PartnershipCalendar cal
             .OrderBy(p => p.NextReviewOn).Select(p => new { p.ChildId, p.Id, p.Kind, p.NextReviewOn }).ToListAsync(ct);
 
         var involvements = await db.Involvements.AsNoTracking().Where(i => ids.Contains(i.ChildId) && (i.EndedOn == null || i.EndedOn >= today))
-            .Select(i => new { i.ChildId, i.AgencyId, i.IsLeadProfessional, i.HandedOverFromId, i.IntroducedOn, i.TeamId }).ToListAsync(ct);
+            .Select(i => new { i.ChildId, i.AgencyId, i.Role, i.IsLeadProfessional, i.HandedOverFromId, i.IntroducedOn, i.TeamId }).ToListAsync(ct);
         var withoutLead = involvements.GroupBy(i => i.ChildId)
-            .Where(g => g.Select(i => i.AgencyId).Distinct().Count() >= 2 && !g.Any(i => i.IsLeadProfessional)).Select(g => children[g.Key]).OrderBy(c => c.Name).ToList();
+            .Where(g => g.Where(i => !UniversalServices.IsUniversal(i.Role)).Select(i => i.AgencyId).Distinct().Count() >= 2 && !g.Any(i => i.IsLeadProfessional)).Select(g => children[g.Key]).OrderBy(c => c.Name).ToList();
         var awaiting = involvements.Where(i => i.TeamId == team.Id && i.HandedOverFromId != null && i.IntroducedOn == null)
             .Select(i => children[i.ChildId]).Distinct().OrderBy(c => c.Name).ToList();
 

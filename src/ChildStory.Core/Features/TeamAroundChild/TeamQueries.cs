@@ -53,7 +53,7 @@ public sealed class TeamQueries(ChildStoryDbContext db, ChildAccess access)
         }
         db.Audit(AuditActions.ChildViewed, childId, detail: $"{{\"basis\":\"{opened.Value}\",\"page\":\"team\"}}");
         await db.SaveChangesAsync(ct);
-        return new TeamAroundView(childId, child, workers, lead, active.Select(w => w.AgencyId).Distinct().Count() >= 2 && lead is null, canWork, actor.AgencyId,
+        return new TeamAroundView(childId, child, workers, lead, active.Where(w => !UniversalServices.IsUniversal(w.Role)).Select(w => w.AgencyId).Distinct().Count() >= 2 && lead is null, canWork, actor.AgencyId,
             colleagues.Select(c => (c.Id, c.Name)).ToList(), await HeldMeetingsAsync(childId, ct), withdrawals);
     }
 

@@ -92,7 +92,7 @@ public sealed class WatchTimescales(ChildStoryDbContext db, PartnershipCalendar 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var bornBy = today.AddYears(-settings.TransitionAge);
         var bornAfter = bornBy.AddYears(-1);
-        var universal = new[] { InvolvementRole.GeneralPractitioner, InvolvementRole.DesignatedSafeguardingLead, InvolvementRole.ReceivingAfterTransfer };
+        var universal = UniversalServices.Roles;
         var candidates = await db.People.AsNoTracking()
             .Where(p => p.IsChild && p.DateOfBirth != null && p.DateOfBirth <= bornBy && p.DateOfBirth > bornAfter
                 && !db.Timescales.Any(t => t.ChildId == p.Id && t.Kind == TimescaleKind.TransitionPlan)
