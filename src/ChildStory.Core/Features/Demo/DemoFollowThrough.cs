@@ -27,19 +27,10 @@ internal static class DemoFollowThrough
         {
             return;
         }
-        var working = PartnershipCalendar.Build((await db.BankHolidays.AnyAsync(ct) ? await db.BankHolidays.AsNoTracking().ToListAsync(ct) : BankHolidayFile.Shipped())
-            .ToDictionary(h => h.Date, h => h.Name), new CalendarOptions());
+        var working = await DemoTime.CalendarAsync(db, ct);
         var worker = p.DemoSocialWorker;
         var csc = worker.AgencyId;
-        DateTimeOffset WorkingDaysAgo(int days, int hourUtc)
-        {
-            var day = DateOnly.FromDateTime(now.UtcDateTime);
-            for (var i = 0; i < days; day = day.AddDays(-1))
-            {
-                if (working.IsWorkingDay(day.AddDays(-1))) { i++; }
-            }
-            return new DateTimeOffset(day.ToDateTime(new TimeOnly(hourUtc, 0)), TimeSpan.Zero);
-        }
+        DateTimeOffset WorkingDaysAgo(int days, int hourUtc) => DemoTime.WorkingDaysAgo(working, now, days, hourUtc);
         Task Story(Guid child, Guid agency, Guid? who, string author, EventType type, string summary, DateTimeOffset at, bool significant) =>
             FollowUpStory.WriteAsync(db, child, agency, who, author, type, summary, significant, ct, at);
 

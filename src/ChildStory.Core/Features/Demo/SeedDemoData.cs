@@ -66,6 +66,7 @@ public sealed class SeedDemoData(TimeProvider time)
         var summary = new DemoSummary(partnership.Agencies.Count, partnership.Teams.Count, partnership.Practitioners.Count(), children, adults, involvementCount, events);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await DemoFollowThrough.SeedAsync(db, partnership, services, time.GetUtcNow(), ct);
+        await DemoCasework.SeedAsync(db, partnership, time.GetUtcNow(), ct);
         db.AuditChildChanges = true;
         db.Audit(AuditActions.DemoDataSeeded, detail: JsonSerializer.Serialize(new { options.Seed, summary }));
         await db.SaveChangesAsync(ct);

@@ -13,7 +13,7 @@ internal static class FollowUpStory
     /// <summary>The author of steps ChildStory takes itself (chasing and escalating).</summary>
     public const string Automatic = "ChildStory (automatic follow-up)";
 
-    public static async Task WriteAsync(ChildStoryDbContext db, Guid childId, Guid agencyId, Guid? practitionerId, string author,
+    public static async Task<ChronologyEvent> WriteAsync(ChildStoryDbContext db, Guid childId, Guid agencyId, Guid? practitionerId, string author,
         EventType type, string summary, bool significant, CancellationToken ct, DateTimeOffset? at = null)
     {
         var now = at ?? db.Time.GetUtcNow();
@@ -23,5 +23,6 @@ internal static class FollowUpStory
             summary.Length <= 500 ? summary : summary[..497] + "…", subject, childId);
         e.Describe(null, significant, Verification.Verified, new EventFacts());
         db.ChronologyEvents.Add(e);
+        return e;
     }
 }
