@@ -50,6 +50,7 @@ public sealed class ChildStoryDbContext(
     public DbSet<Domain.FrontDoor.Contact> Contacts => Set<Domain.FrontDoor.Contact>();
     public DbSet<Domain.Casework.Meeting> Meetings => Set<Domain.Casework.Meeting>();
     public DbSet<Domain.Casework.MeetingInvitation> MeetingInvitations => Set<Domain.Casework.MeetingInvitation>();
+    public DbSet<Domain.Casework.MeetingDocument> MeetingDocuments => Set<Domain.Casework.MeetingDocument>();
     public DbSet<Domain.Casework.AgreedAction> AgreedActions => Set<Domain.Casework.AgreedAction>();
     public DbSet<Domain.Casework.Plan> Plans => Set<Domain.Casework.Plan>();
     public DbSet<Domain.Casework.PlanOutcome> PlanOutcomes => Set<Domain.Casework.PlanOutcome>();

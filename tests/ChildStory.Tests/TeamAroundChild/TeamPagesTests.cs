@@ -1,9 +1,13 @@
 using System.Net;
+using ChildStory.Common;
 using ChildStory.Domain.Casework;
 using ChildStory.Domain.Chronology;
 using ChildStory.Domain.People;
+using ChildStory.Features.Meetings;
+using ChildStory.Features.Sharing;
 using ChildStory.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChildStory.Tests.TeamAroundChild;
 
@@ -118,6 +122,24 @@ public abstract class TeamPagesTests<TFactory>(TFactory app) : ScenarioTests<TFa
             Assert.True(await db.ChronologyEvents.AnyAsync(e => e.ChildId == child && e.Type == EventType.MeetingHeld && e.Summary.Contains("Apologies: Dan Reid")));
         }
 
+        // Priya attaches the minutes (a renamed program is refused); the invited police can read them.
+        var priyaActor = await ActorAsync(World.SocialWorkerEmail);
+        var meetingId = Guid.Parse(meetingPath["/meetings/".Length..]);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var documents = scope.ServiceProvider.GetRequiredService<MeetingDocuments>();
+            var renamed = await documents.AttachAsync(priyaActor, meetingId, [new AttachmentInput("minutes.pdf", "MZ\u0090\u0000"u8.ToArray())]);
+            Assert.Contains("does not contain what its name says", renamed.Error!.Fields["Attachments"][0]);
+            Assert.True((await documents.AttachAsync(priyaActor, meetingId, [new AttachmentInput("minutes.pdf", "%PDF-1.4 minutes of the meeting"u8.ToArray())])).Succeeded);
+        }
+        Guid documentId;
+        await using (var db = App.CreateContext())
+        {
+            documentId = await db.MeetingDocuments.Where(d => d.MeetingId == meetingId).Select(d => d.Id).SingleAsync();
+        }
+        var minutesUrl = $"{meetingPath}?handler=Document&documentId={documentId}";
+        Assert.StartsWith("%PDF-1.4", await danSession.GetPageAsync(minutesUrl));
+
         // An unsuccessful visit is recorded but does not count as seeing Amelia.
         var visit = await priya.PostFormAsync($"/children/{child}/visits/new", new()
         {
@@ -169,6 +191,7 @@ public abstract class TeamPagesTests<TFactory>(TFactory app) : ScenarioTests<TFa
         {
             $"/children/{child}/team", withdrawPage, $"/children/{child}/plans", $"/children/{child}/plans/new", planPath, $"/children/{child}/meetings",
             $"/children/{child}/meetings/new", meetingPath, $"/children/{child}/timescales", $"/children/{child}/visits/new", withdrawalPath, $"/actions/{actionId}",
+            minutesUrl,
         })
         {
             await lewis.GetPageAsync(url, HttpStatusCode.NotFound);
@@ -178,6 +201,13 @@ public abstract class TeamPagesTests<TFactory>(TFactory app) : ScenarioTests<TFa
         var refusedPlan = await lewis.PostFormAsync($"{planPath}?handler=Outcome", new() { ["OutcomeText"] = "Not mine" }, "/children");
         Assert.Equal(HttpStatusCode.NotFound, refusedPlan.StatusCode);
         Assert.DoesNotContain("Amelia", await lewis.GetPageAsync("/team"));
+    }
+
+    private async Task<Actor> ActorAsync(string email)
+    {
+        await using var db = App.CreateContext();
+        var p = await db.Practitioners.AsNoTracking().SingleAsync(x => x.Email == email);
+        return new Actor(ActorKind.User, Guid.NewGuid(), $"{p.GivenName} {p.FamilyName}", p.Id, p.AgencyId, p.TeamId, new HashSet<string> { Roles.Practitioner });
     }
 
     private async Task<Guid> AgencyOfAsync(Guid practitionerId)

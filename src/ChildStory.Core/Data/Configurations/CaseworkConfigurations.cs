@@ -43,6 +43,20 @@ internal sealed class MeetingInvitationConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class MeetingDocumentConfiguration : IEntityTypeConfiguration<MeetingDocument>
+{
+    public void Configure(EntityTypeBuilder<MeetingDocument> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.FileName).HasMaxLength(255);
+        builder.Property(d => d.ContentType).HasMaxLength(200);
+        builder.Property(d => d.Sha256).HasMaxLength(64);
+        builder.Property(d => d.UploadedBy).HasMaxLength(200);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => d.MeetingId);
+    }
+}
+
 internal sealed class AgreedActionConfiguration : IEntityTypeConfiguration<AgreedAction>
 {
     public void Configure(EntityTypeBuilder<AgreedAction> builder)

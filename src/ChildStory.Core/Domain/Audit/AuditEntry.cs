@@ -60,6 +60,7 @@ public static class AuditActions
     public const string MeetingScheduled = "MeetingScheduled";
     public const string MeetingUpdated = "MeetingUpdated";
     public const string MeetingViewed = "MeetingViewed";
+    public const string MeetingDocumentDownloaded = "MeetingDocumentDownloaded";
     public const string PlanRecorded = "PlanRecorded";
     public const string PlanViewed = "PlanViewed";
     public const string ActionUpdated = "ActionUpdated";

@@ -26,7 +26,7 @@ public sealed record MeetingView(
     string? Purpose, bool ExploitationItem, string Organiser, string? ShortNoticeReason, MeetingStatus Status, DateTimeOffset? HeldAt, string? Chair,
     MeetingOutcome Outcome, string? Decisions, string? Minutes, ChildVoice Voice, string? LateReason, string? CancelReason,
     IReadOnlyList<InvitationView> Invitations, IReadOnlyList<ActionView> Actions, IReadOnlyList<ClockView> ClocksMet, IReadOnlyList<ClockView> ClocksStarted,
-    IReadOnlyList<ClockView> ClocksDue, bool CanRecord, Guid? MyInvitationId);
+    IReadOnlyList<ClockView> ClocksDue, bool CanRecord, Guid? MyInvitationId, IReadOnlyList<DocumentView> Documents, bool CanAttach);
 
 /// <summary>A child's meetings, and one meeting in full, for those who may see them: the team around the child, the front door, and the agencies invited.</summary>
 public sealed class MeetingQueries(ChildStoryDbContext db, ChildAccess access, PartnershipCalendar calendar)
@@ -97,7 +97,8 @@ public sealed class MeetingQueries(ChildStoryDbContext db, ChildAccess access, P
             clocks.Where(t => t.SourceMeetingId == meetingId).Select(t => Views.Clock(t, working, now)).ToList(),
             clocks.Where(t => t.Status == TimescaleStatus.Open && metBy.Contains(t.Kind) && t.CompletedByMeetingId != meetingId).Select(t => Views.Clock(t, working, now)).ToList(),
             meeting.Status == MeetingStatus.Scheduled && actor.AgencyId == meeting.OrganiserAgencyId && basis != AccessBasis.GlassBreak,
-            invitation?.Id);
+            invitation?.Id, await MeetingDocuments.ListAsync(db, meeting.Id, ct),
+            meeting.Status == MeetingStatus.Held && actor.AgencyId == meeting.OrganiserAgencyId && basis != AccessBasis.GlassBreak);
     }
 }
 

@@ -15,8 +15,10 @@ namespace ChildStory.Web.Pages.Meetings;
 /// One meeting: who was invited with how much notice, replies and reports; the invited agency answers here; the
 /// organising agency records it as held (attendance, outcome, decisions, actions, minutes, the child's views) or cancels it.
 /// </summary>
+[RequestSizeLimit(Features.Sharing.Attachments.MaxFiles * Features.Sharing.Attachments.MaxBytes + 1_048_576)]
+[RequestFormLimits(MultipartBodyLengthLimit = Features.Sharing.Attachments.MaxFiles * Features.Sharing.Attachments.MaxBytes + 1_048_576)]
 public sealed class DetailModel(MeetingQueries queries, TeamQueries team, AnswerInvitation answer, RecordMeeting record, CancelMeeting cancel,
-    IOptions<CalendarOptions> calendar, IActorAccessor actors) : PageModel
+    MeetingDocuments documents, IOptions<CalendarOptions> calendar, IActorAccessor actors) : PageModel
 {
     public const int ActionRows = 4;
 
@@ -35,6 +37,7 @@ public sealed class DetailModel(MeetingQueries queries, TeamQueries team, Answer
     [BindProperty] public List<ActionRow> Actions { get; set; } = [];
     [BindProperty] public string? LateReason { get; set; }
     [BindProperty] public string? CancelReason { get; set; }
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
     public MeetingView? Meeting { get; private set; }
     public IReadOnlyList<SelectOption> Owners { get; private set; } = [];
@@ -47,6 +50,24 @@ public sealed class DetailModel(MeetingQueries queries, TeamQueries team, Answer
 
     public async Task<IActionResult> OnPostReportAsync(Guid id, Guid invitationId, CancellationToken ct) =>
         await AfterAsync(id, await answer.SubmitReportAsync(actors.Current, invitationId, Report, ct), "Your agency's report has been submitted.", ct);
+
+    public async Task<IActionResult> OnPostMinutesAsync(Guid id, CancellationToken ct)
+    {
+        var result = await documents.AttachAsync(actors.Current, id, await Uploads.ReadAsync(Files, ct), ct);
+        return await AfterAsync(id, result.Succeeded ? true : result.Error!, "Minutes attached. Everyone invited has been told.", ct);
+    }
+
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, Guid documentId, CancellationToken ct)
+    {
+        var result = await documents.DownloadAsync(actors.Current, id, documentId, ct);
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+        var (fileName, contentType, content) = result.Value;
+        Response.Headers["X-Content-Type-Options"] = "nosniff";
+        return File(content, contentType, fileName);
+    }
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) =>
         await AfterAsync(id, await cancel.RunAsync(actors.Current, id, CancelReason, ct), "The meeting is cancelled and everyone invited has been told.", ct);

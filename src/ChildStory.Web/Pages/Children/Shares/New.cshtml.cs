@@ -60,19 +60,7 @@ public sealed class NewModel(SendShare send, ChildAccess access, ChildStoryDbCon
         }
         var agencies = AgencyIds.Concat(OtherAgencyId is { } other ? [other] : Array.Empty<Guid>()).ToList();
         var emails = (PractitionerEmails ?? "").Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var files = new List<AttachmentInput>();
-        foreach (var file in Files.Where(f => f.Length > 0 || f.FileName.Length > 0))
-        {
-            // A file over the limit is not read: an empty stand-in of its size class lets the use case name it and say why.
-            if (file.Length > Attachments.MaxBytes)
-            {
-                files.Add(new AttachmentInput(file.FileName, new byte[Attachments.MaxBytes + 1]));
-                continue;
-            }
-            using var memory = new MemoryStream();
-            await file.CopyToAsync(memory, ct);
-            files.Add(new AttachmentInput(file.FileName, memory.ToArray()));
-        }
+        var files = await Uploads.ReadAsync(Files, ct);
         var form = new ShareForm(Subject, Message, LawfulBasis, BasisReason, Urgency, days, agencies, TeamId is { } t ? [t] : [], emails, EventIds, null, files);
         if (ModelState.IsValid)
         {

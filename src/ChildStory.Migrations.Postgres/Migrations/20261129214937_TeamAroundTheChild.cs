@@ -198,6 +198,31 @@ namespace ChildStory.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MeetingDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingDocuments_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MeetingInvitations",
                 columns: table => new
                 {
@@ -384,6 +409,11 @@ namespace ChildStory.Migrations.Postgres.Migrations
                 column: "PlanId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeetingDocuments_MeetingId",
+                table: "MeetingDocuments",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeetingInvitations_AgencyId",
                 table: "MeetingInvitations",
                 column: "AgencyId");
@@ -473,6 +503,9 @@ namespace ChildStory.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AgreedActions");
+
+            migrationBuilder.DropTable(
+                name: "MeetingDocuments");
 
             migrationBuilder.DropTable(
                 name: "MeetingInvitations");

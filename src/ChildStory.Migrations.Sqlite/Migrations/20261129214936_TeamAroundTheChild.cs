@@ -198,6 +198,31 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MeetingDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingDocuments_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MeetingInvitations",
                 columns: table => new
                 {
@@ -384,6 +409,11 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                 column: "PlanId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeetingDocuments_MeetingId",
+                table: "MeetingDocuments",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeetingInvitations_AgencyId",
                 table: "MeetingInvitations",
                 column: "AgencyId");
@@ -473,6 +503,9 @@ namespace ChildStory.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AgreedActions");
+
+            migrationBuilder.DropTable(
+                name: "MeetingDocuments");
 
             migrationBuilder.DropTable(
                 name: "MeetingInvitations");
