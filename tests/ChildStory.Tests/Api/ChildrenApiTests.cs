@@ -87,12 +87,27 @@ public abstract class ChildrenApiTests<TFactory>(TFactory app) : ScenarioTests<T
     }
 
     [Fact]
+    public async Task Plans_meetings_and_timescales_are_read_by_the_agency_working_with_the_child_and_not_found_for_any_other()
+    {
+        foreach (var part in new[] { "plans", "meetings", "timescales" })
+        {
+            var own = await ClientWith(World.SocialCareApiKey).GetAsync($"/api/v1/children/{World.Amelia}/{part}");
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+            Assert.Equal(JsonValueKind.Array, (await own.Content.ReadFromJsonAsync<JsonElement>()).ValueKind);
+            var other = await ClientWith(World.PoliceApiKey).GetAsync($"/api/v1/children/{World.Amelia}/{part}");
+            Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+            Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
     public async Task OpenApi_document_describes_the_children_endpoints()
     {
         var document = await App.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/v1/children", out _));
         Assert.True(paths.TryGetProperty("/api/v1/children/{id}", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/children/{id}/timescales", out _));
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _));
     }
 }

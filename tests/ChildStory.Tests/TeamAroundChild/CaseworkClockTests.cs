@@ -350,6 +350,51 @@ public abstract class CaseworkClockTests<TFactory>(TFactory app) : ScenarioTests
         Assert.True(failed.Significant);
         Assert.False(failed.Facts.ChildSeen);
     }
+
+    [Fact]
+    public async Task A_child_with_complex_needs_who_has_turned_16_gets_a_transition_clock_that_a_transition_plan_with_a_lead_meets()
+    {
+        App.Clock.Now = Utc(2026, 11, 16, 10, 0);
+        var csc = await Parties.AgencyAsync("Children's services", AgencyKind.ChildrensSocialCare);
+        var yot = await Parties.AgencyAsync("Youth justice", AgencyKind.YouthJustice);
+        var gp = await Parties.AgencyAsync("Riverside Surgery", AgencyKind.GeneralPractice);
+        var sw = await Parties.WorkerAsync(csc, "Nia", "Pugh");
+        var yjw = await Parties.WorkerAsync(yot, "Rhys", "Owen");
+        var doctor = await Parties.WorkerAsync(gp, "Dr Ifan", "Lloyd");
+
+        // Turned 16 on 1 September with two targeted services: complex needs. The others are too young, too old, or
+        // known only to their GP.
+        var complex = await Parties.ChildAsync("Carys", new DateOnly(2010, 9, 1));
+        await Parties.InvolveAsync(complex, sw, InvolvementRole.AllocatedSocialWorker, lead: true);
+        await Parties.InvolveAsync(complex, yjw, InvolvementRole.YouthJusticeWorker);
+        var universalOnly = await Parties.ChildAsync("Dafydd", new DateOnly(2010, 10, 1));
+        await Parties.InvolveAsync(universalOnly, doctor, InvolvementRole.GeneralPractitioner);
+        var young = await Parties.ChildAsync("Elis", new DateOnly(2011, 1, 1));
+        await Parties.InvolveAsync(young, sw, InvolvementRole.AllocatedSocialWorker, lead: true);
+        await Parties.InvolveAsync(young, yjw, InvolvementRole.YouthJusticeWorker);
+
+        var first = await UseAsync(s => s.GetRequiredService<WatchTimescales>().RunAsync());
+        await UseAsync(s => s.GetRequiredService<WatchTimescales>().RunAsync());
+        Assert.True(first.TransitionsStarted >= 1);
+        var clock = Assert.Single(await ClocksAsync(complex), t => t.Kind == TimescaleKind.TransitionPlan);
+        Assert.Equal(Utc(2026, 9, 1, 0, 0), clock.StartedAt);
+        Assert.Equal(Utc(2026, 12, 1, 17, 0), clock.DueAt); // three months from the sixteenth birthday, a Tuesday
+        Assert.DoesNotContain(await ClocksAsync(universalOnly), t => t.Kind == TimescaleKind.TransitionPlan);
+        Assert.DoesNotContain(await ClocksAsync(young), t => t.Kind == TimescaleKind.TransitionPlan);
+
+        // The plan must say which adult services it works towards, and names its lead; it meets the clock.
+        var noServices = await UseAsync(s => s.GetRequiredService<StartPlan>().RunAsync(sw, complex, Plan(PlanKind.Transition, new DateOnly(2026, 11, 16), sw)));
+        Assert.Contains("AdultServices", Keys(noServices.Error));
+        var made = await UseAsync(s => s.GetRequiredService<StartPlan>().RunAsync(sw, complex,
+            Plan(PlanKind.Transition, new DateOnly(2026, 11, 16), sw) with { AdultServices = AdultServices.AdultSocialCare | AdultServices.PoliceOrProbation }));
+        Assert.True(made.Succeeded, made.Error?.ToString());
+        var met = Assert.Single(await ClocksAsync(complex), t => t.Kind == TimescaleKind.TransitionPlan);
+        Assert.Equal(TimescaleStatus.Completed, met.Status);
+        await using var db = App.CreateContext();
+        var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == made.Value);
+        Assert.Equal("Nia Pugh", plan.LeadName);
+        Assert.Equal(AdultServices.AdultSocialCare | AdultServices.PoliceOrProbation, plan.AdultServices);
+    }
 }
 
 public sealed class CaseworkClocksOnSqlite(SqliteAppFactory app) : CaseworkClockTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
