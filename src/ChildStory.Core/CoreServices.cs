@@ -74,9 +74,8 @@ public static class CoreServices
         services.AddScoped<Features.FrontDoor.FrontDoorQueue>();
         services.AddOptions<Features.Notifications.EmailOptions>().Bind(configuration.GetSection("Email"));
         services.AddScoped<Features.Notifications.DispatchEmails>();
-        services.AddOptions<Features.TeamAroundChild.CaseworkOptions>().Bind(configuration.GetSection(Features.TeamAroundChild.CaseworkOptions.Section))
-            .Validate(o => !o.Problems().Any(), "The Casework settings are not valid: run with them corrected (each problem names its key)")
-            .ValidateOnStart();
+        services.AddOptions<Features.TeamAroundChild.CaseworkOptions>().Bind(configuration.GetSection(Features.TeamAroundChild.CaseworkOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Features.TeamAroundChild.CaseworkOptions>, Features.TeamAroundChild.CaseworkOptionsValidator>();
         services.AddScoped<Features.TeamAroundChild.CaseworkAccess>();
         services.AddScoped<Features.TeamAroundChild.RecordInvolvement>();
         services.AddScoped<Features.TeamAroundChild.NameLeadProfessional>();

@@ -25,6 +25,15 @@ public abstract class CliTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bad_statutory_timescale_setting_stops_the_executable_naming_the_setting()
+    {
+        await CliProcess.RunAsync(_db.Settings, "db", "migrate");
+        var (code, output) = await CliProcess.RunAsync(_db.Settings, new Dictionary<string, string> { ["Casework__Timescales__FirstCoreGroup"] = "3 fortnights" }, "chase");
+        Assert.NotEqual(0, code);
+        Assert.Contains("Casework:Timescales:FirstCoreGroup: '3 fortnights' is not a deadline", output);
+    }
+
+    [Fact]
     public async Task Users_add_creates_a_practitioner_who_can_sign_in_and_refuses_bad_input_by_name()
     {
         await using (var db = _db.CreateContext())

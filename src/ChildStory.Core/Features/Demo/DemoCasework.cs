@@ -24,7 +24,7 @@ internal static class DemoCasework
     {
         var team = p.SocialCareCaseTeams[0];
         var children = await db.Involvements.AsNoTracking().Where(i => i.TeamId == team.Team.Id && i.EndedOn == null)
-            .OrderBy(i => i.ChildId).Select(i => i.ChildId).Distinct().Skip(5).Take(6).ToListAsync(ct);
+            .Select(i => i.ChildId).Distinct().OrderBy(id => id).Skip(5).Take(6).ToListAsync(ct);
         if (children.Count < 6)
         {
             return;

@@ -22,7 +22,7 @@ internal static class DemoFollowThrough
     {
         var team = p.SocialCareCaseTeams[0].Team.Id;
         var children = await db.Involvements.AsNoTracking().Where(i => i.TeamId == team && i.EndedOn == null)
-            .OrderBy(i => i.ChildId).Select(i => i.ChildId).Distinct().Take(5).ToListAsync(ct);
+            .Select(i => i.ChildId).Distinct().OrderBy(id => id).Take(5).ToListAsync(ct);
         if (children.Count < 5)
         {
             return;

@@ -1,5 +1,6 @@
 using ChildStory.Domain.Casework;
 using ChildStory.Features.Calendar;
+using Microsoft.Extensions.Options;
 
 namespace ChildStory.Features.TeamAroundChild;
 
@@ -93,5 +94,15 @@ public sealed class CaseworkOptions
         if (CoWorkingDays < 0) { yield return "Casework:CoWorkingDays must be 0 or more"; }
         if (NotSeenDays < 1) { yield return "Casework:NotSeenDays must be at least 1"; }
         if (RelianceShare is <= 0 or > 1) { yield return "Casework:RelianceShare must be between 0 and 1"; }
+    }
+}
+
+/// <summary>Refuses start-up on bad Casework settings, listing every problem with its key.</summary>
+public sealed class CaseworkOptionsValidator : IValidateOptions<CaseworkOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CaseworkOptions options)
+    {
+        var problems = options.Problems().ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
