@@ -103,6 +103,17 @@ public static class CoreServices
         services.AddScoped<Features.Timescales.CompleteTimescale>();
         services.AddScoped<Features.Timescales.WatchTimescales>();
         services.AddScoped<Features.Timescales.TimescaleQueries>();
+        services.AddSingleton<Features.Rules.RuleSettings>();
+        foreach (var rule in typeof(Features.Rules.ISafeguardingRule).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Features.Rules.ISafeguardingRule).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(Features.Rules.ISafeguardingRule), rule);
+        }
+        services.AddScoped<Features.Rules.RunRules>();
+        services.AddScoped<Features.Rules.DecideAlert>();
+        services.AddScoped<Features.Rules.AlertQueries>();
+        services.AddScoped<Features.Rules.RuleCatalogue>();
+        services.AddScoped<Features.Rules.ComplexNeedsRegister>();
         return services;
     }
 }

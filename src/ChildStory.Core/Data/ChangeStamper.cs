@@ -53,5 +53,27 @@ internal static class ChangeStamper
             }
         }
         db.AuditEntries.AddRange(changes);
+        QueueForRules(db, now);
+    }
+
+    /// <summary>The kinds of row the safeguarding rules read: a change to one queues its child for the rules.</summary>
+    private static readonly HashSet<Type> RuleInputs =
+    [
+        typeof(Domain.Chronology.ChronologyEvent), typeof(Domain.People.Involvement), typeof(Domain.People.Relationship), typeof(Domain.Casework.Plan),
+        typeof(Domain.Referrals.Referral), typeof(Domain.Casework.Withdrawal), typeof(Domain.Casework.Meeting), typeof(Domain.FrontDoor.Contact),
+    ];
+
+    private static void QueueForRules(ChildStoryDbContext db, DateTimeOffset now)
+    {
+        if (!db.AuditChildChanges)
+        {
+            return; // a bulk load: the rules' sweep reads those children in its own time
+        }
+        var children = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified && RuleInputs.Contains(e.Metadata.ClrType))
+            .Select(e => e.Property("ChildId").CurrentValue as Guid?)
+            .Where(id => id is not null && id != Guid.Empty)
+            .Select(id => id!.Value).Distinct().ToList();
+        db.RuleWork.AddRange(children.Select(id => new Domain.Rules.RuleWork(id, now)));
     }
 }

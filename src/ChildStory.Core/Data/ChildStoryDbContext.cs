@@ -58,6 +58,9 @@ public sealed class ChildStoryDbContext(
     public DbSet<Domain.Casework.PlanRevision> PlanRevisions => Set<Domain.Casework.PlanRevision>();
     public DbSet<Domain.Casework.Withdrawal> Withdrawals => Set<Domain.Casework.Withdrawal>();
     public DbSet<Domain.Casework.Timescale> Timescales => Set<Domain.Casework.Timescale>();
+    public DbSet<Domain.Rules.Alert> Alerts => Set<Domain.Rules.Alert>();
+    public DbSet<Domain.Rules.RuleWork> RuleWork => Set<Domain.Rules.RuleWork>();
+    public DbSet<Domain.Rules.RegisterEntry> RegisterEntries => Set<Domain.Rules.RegisterEntry>();
 
     /// <summary>
     /// Bulk loads (demo seeding) switch off the per-row "child changed" audit entries and write one summary entry

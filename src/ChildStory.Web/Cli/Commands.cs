@@ -19,6 +19,8 @@ public static class Commands
         root.Subcommands.Add(ChaseCommand.Create());
         root.Subcommands.Add(CalendarCommand.Create());
         root.Subcommands.Add(EmailCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         return root;
     }
 }

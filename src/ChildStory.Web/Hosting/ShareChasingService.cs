@@ -4,12 +4,15 @@ using Microsoft.Extensions.Options;
 namespace ChildStory.Web.Hosting;
 
 /// <summary>
-/// Runs the share chaser, the referral chaser and the timescale watcher every <see cref="SharingOptions.ChaseIntervalSeconds"/> (0 switches it off). Steps are
+/// Runs the share chaser, the referral chaser, the safeguarding rules (changed children every time, the time-driven
+/// sweep hourly) and the timescale watcher every <see cref="SharingOptions.ChaseIntervalSeconds"/> (0 switches it off). Steps are
 /// scheduled from due times, so a chaser that was stopped catches up when it starts, and never repeats a step.
 /// </summary>
 internal sealed class ShareChasingService(IServiceProvider services, IOptions<SharingOptions> options, ILogger<ShareChasingService> log, TimeProvider time)
     : BackgroundService
 {
+    private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Value.ChaseIntervalSeconds <= 0)
@@ -38,6 +41,18 @@ internal sealed class ShareChasingService(IServiceProvider services, IOptions<Sh
                 if (referrals > 0)
                 {
                     log.LogInformation("Referrals: {Count} overdue steps escalated", referrals);
+                }
+                var rules = scope.ServiceProvider.GetRequiredService<Features.Rules.RunRules>();
+                var changed = await rules.RunQueueAsync(ct: stoppingToken);
+                if (time.GetUtcNow() - _lastSweep >= TimeSpan.FromHours(1))
+                {
+                    _lastSweep = time.GetUtcNow();
+                    var swept = await rules.SweepAsync(stoppingToken);
+                    log.LogInformation("Rules: {Children} children swept for time-driven rules, {Alerts} alerts raised", swept.Children, swept.AlertsRaised);
+                }
+                if (changed.AlertsRaised > 0)
+                {
+                    log.LogInformation("Rules: {Children} changed children evaluated, {Alerts} alerts raised", changed.Children, changed.AlertsRaised);
                 }
                 var watched = await scope.ServiceProvider.GetRequiredService<Features.Timescales.WatchTimescales>().RunAsync(stoppingToken);
                 if (watched != new Features.Timescales.WatchSummary(0, 0, 0, 0, 0))

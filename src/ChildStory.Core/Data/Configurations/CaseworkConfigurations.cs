@@ -188,3 +188,46 @@ internal static class VoiceColumns
         family.Ignore(f => f.IsRecorded);
     }
 }
+
+internal sealed class AlertConfiguration : IEntityTypeConfiguration<Domain.Rules.Alert>
+{
+    public void Configure(EntityTypeBuilder<Domain.Rules.Alert> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.RuleId).HasMaxLength(60);
+        builder.Property(a => a.ConditionKey).HasMaxLength(200);
+        builder.Property(a => a.Title).HasMaxLength(300);
+        builder.Property(a => a.Summary).HasMaxLength(2_000);
+        builder.Property(a => a.Guidance).HasMaxLength(2_000);
+        builder.Property(a => a.DecidedBy).HasMaxLength(200);
+        builder.Property(a => a.Outcome).HasMaxLength(2_000);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Cascade);
+        // The same condition never raises twice, even when two workers evaluate the same child at once.
+        builder.HasIndex(a => new { a.ChildId, a.RuleId, a.ConditionKey }).IsUnique();
+        builder.HasIndex(a => new { a.RuleId, a.RaisedAt });
+        builder.HasIndex(a => new { a.Status, a.RaisedAt });
+    }
+}
+
+internal sealed class RuleWorkConfiguration : IEntityTypeConfiguration<Domain.Rules.RuleWork>
+{
+    public void Configure(EntityTypeBuilder<Domain.Rules.RuleWork> builder)
+    {
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Id).ValueGeneratedOnAdd();
+        builder.HasIndex(w => w.ChildId);
+    }
+}
+
+internal sealed class RegisterEntryConfiguration : IEntityTypeConfiguration<Domain.Rules.RegisterEntry>
+{
+    public void Configure(EntityTypeBuilder<Domain.Rules.RegisterEntry> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Domains).HasMaxLength(300);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.ChildId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.ChildId, r.LeftAt });
+        builder.HasIndex(r => r.EnteredAt);
+    }
+}

@@ -67,6 +67,9 @@ public static class AuditActions
     public const string VisitRecorded = "VisitRecorded";
     public const string TimescaleRecorded = "TimescaleRecorded";
     public const string TeamOverviewViewed = "TeamOverviewViewed";
+    public const string AlertDecided = "AlertDecided";
+    public const string AlertsViewed = "AlertsViewed";
+    public const string RegisterViewed = "RegisterViewed";
 }
 
 /// <summary>

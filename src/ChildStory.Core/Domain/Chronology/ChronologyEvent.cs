@@ -62,6 +62,9 @@ public sealed class ChronologyEvent
     /// <summary>Whom a reader who may not see a sensitive entry should ask about it.</summary>
     public string? SensitiveContact { get; private set; }
     public EventFacts Facts { get; private set; } = new();
+
+    /// <summary>What the event shows beyond its type (exploitation indicators, mental health, neglect…), for the rules.</summary>
+    public Concern Concerns { get; private set; }
     public EventSubject Subject { get; private set; } = null!;
 
     /// <summary>A digest of <see cref="Subject"/>: the same agency describing the same person the same way gives the same key,
@@ -93,6 +96,8 @@ public sealed class ChronologyEvent
         Verification = verification;
         Facts = facts;
     }
+
+    public void Flag(Concern concerns) => Concerns = concerns;
 
     public void MarkSensitive(Sensitivity sensitivity, string? contact)
     {

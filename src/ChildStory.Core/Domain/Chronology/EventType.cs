@@ -67,6 +67,10 @@ public enum EventType
     PlanReviewed,
     PlanEnded,
     TimescaleMissed,
+
+    // The safeguarding rules: every alert and what a person decided about it.
+    AlertRaised,
+    AlertDecided,
 }
 
 public enum Verification

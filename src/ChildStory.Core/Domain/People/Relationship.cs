@@ -15,6 +15,9 @@ public enum RelationshipKind
     StepSibling,
     OtherRelative,
     OtherAdultInHousehold,
+
+    /// <summary>Someone in a "relationship" with the child (Child A: an adult "boyfriend").</summary>
+    Partner,
 }
 
 /// <summary>

@@ -14,7 +14,7 @@ public static class EventFile
         "idempotency_key", "type", "occurred_at", "recorded_at", "author", "summary", "details", "significant", "verification",
         "sensitivity", "sensitive_contact", "given_name", "family_name", "date_of_birth", "sex", "postcode", "nhs_number", "upn",
         "reference", "child_present", "domestic_abuse", "planned", "successful", "child_seen", "child_seen_alone", "period_end", "attendance_percent",
-        "bedroom_seen",
+        "bedroom_seen", "concerns",
     ];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -78,7 +78,7 @@ public static class EventFile
                     Get(row, "nhs_number"), Get(row, "upn"), Get(row, "reference")),
                 Bool(row, "child_present", problems), Bool(row, "domestic_abuse", problems), Bool(row, "planned", problems), Bool(row, "successful", problems),
                 Bool(row, "child_seen", problems), Bool(row, "child_seen_alone", problems), Time(row, "period_end", problems), Number(row, "attendance_percent", problems),
-                Bool(row, "bedroom_seen", problems));
+                Bool(row, "bedroom_seen", problems), Get(row, "concerns")?.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             yield return problems.Count == 0 ? new Line(number, input, null) : new Line(number, null, string.Join("; ", problems), input.IdempotencyKey);
         }
     }

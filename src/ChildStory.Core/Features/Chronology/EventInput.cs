@@ -12,7 +12,7 @@ public sealed record EventInput(
     string? Summary, string? Details, bool? Significant, string? Verification, string? Sensitivity, string? SensitiveContact,
     SubjectInput? Subject, bool? ChildPresent = null, bool? DomesticAbuse = null, bool? Planned = null, bool? Successful = null,
     bool? ChildSeen = null, bool? ChildSeenAlone = null, DateTimeOffset? PeriodEnd = null, decimal? AttendancePercent = null,
-    bool? BedroomSeen = null);
+    bool? BedroomSeen = null, IReadOnlyList<string>? Concerns = null);
 
 /// <summary>The person as the sender knows them. At least one identifier, or a family name with a date of birth.</summary>
 public sealed record SubjectInput(
@@ -69,6 +69,12 @@ internal static class EventInputValidation
             errors.Add("attendancePercent", "attendancePercent must be between 0 and 100");
         }
         var subject = Subject(input.Subject, errors);
+        var unknownConcerns = new List<string>();
+        var concerns = Domain.Chronology.Concerns.Parse(input.Concerns, unknownConcerns);
+        if (unknownConcerns.Count > 0)
+        {
+            errors.Add("concerns", $"Unknown concern(s) {string.Join(", ", unknownConcerns.Select(c => $"'{c}'"))}; known: {string.Join(", ", Enum.GetNames<Domain.Chronology.Concern>().Skip(1))}");
+        }
         if (errors.Any)
         {
             return (null, errors);
@@ -79,6 +85,7 @@ internal static class EventInputValidation
             new EventFacts(input.ChildPresent, input.DomesticAbuse, input.Planned, input.Successful, input.ChildSeen, input.ChildSeenAlone,
                 input.PeriodEnd?.ToUniversalTime(), input.AttendancePercent, input.BedroomSeen));
         e.MarkSensitive(sensitivity, input.SensitiveContact?.Trim());
+        e.Flag(concerns);
         return (e, errors);
     }
 

@@ -79,10 +79,17 @@ internal static class EventWriter
                 await Write(writer, e.Version, NpgsqlDbType.Integer, ct);
                 await Write(writer, e.AmendedAt, NpgsqlDbType.TimestampTz, ct);
                 await Write(writer, e.EnteredInError, NpgsqlDbType.Boolean, ct);
+                await Write(writer, (long)e.Concerns, NpgsqlDbType.Bigint, ct);
             }
             await writer.CompleteAsync(ct);
         }
-        // Whatever else the chunk added (references learned while linking) commits with the events.
+        // Whatever else the chunk added (references learned while linking) commits with the events; the children they
+        // are about are queued for the safeguarding rules (COPY passes by the change tracker that would queue them).
+        if (db.AuditChildChanges)
+        {
+            var now = db.Time.GetUtcNow();
+            db.RuleWork.AddRange(events.Where(e => e.ChildId is not null).Select(e => e.ChildId!.Value).Distinct().Select(id => new Domain.Rules.RuleWork(id, now)));
+        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
@@ -93,7 +100,7 @@ internal static class EventWriter
         "\"Facts_AttendancePercent\", \"Facts_BedroomSeen\", \"Facts_ChildPresent\", \"Facts_ChildSeen\", \"Facts_ChildSeenAlone\", \"Facts_DomesticAbuse\", " +
         "\"Facts_PeriodEnd\", \"Facts_Planned\", \"Facts_Successful\", \"Subject_DateOfBirth\", \"Subject_FamilyName\", \"Subject_GivenName\", " +
         "\"Subject_NhsNumber\", \"Subject_Postcode\", \"Subject_Reference\", \"Subject_Sex\", \"Subject_Upn\", " +
-        "\"SubjectKey\", \"MatchState\", \"LinkBasis\", \"LinkScore\", \"EnteredById\", \"Version\", \"AmendedAt\", \"EnteredInError\") FROM STDIN (FORMAT BINARY)";
+        "\"SubjectKey\", \"MatchState\", \"LinkBasis\", \"LinkScore\", \"EnteredById\", \"Version\", \"AmendedAt\", \"EnteredInError\", \"Concerns\") FROM STDIN (FORMAT BINARY)";
 
     private static Task Write<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken ct) =>
         value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, type, ct);

@@ -18,7 +18,7 @@ public sealed record WithdrawalSummary(Guid Id, string Agency, WithdrawalStatus 
 /// </summary>
 public sealed record ChildCasework(
     IReadOnlyList<PlanSummary> Plans, IReadOnlyList<MeetingSummary> NextMeetings, DateTimeOffset? LastSeen, IReadOnlyList<Visits.SeenBy> SeenByAgency,
-    bool NotSeenWithinThreshold, int NotSeenDays, IReadOnlyList<ClockView> Clocks, IReadOnlyList<ActionView> Actions, IReadOnlyList<WithdrawalSummary> Withdrawals, DateOnly Today)
+    bool NotSeenWithinThreshold, int NotSeenDays, IReadOnlyList<ClockView> Clocks, IReadOnlyList<ActionView> Actions, IReadOnlyList<WithdrawalSummary> Withdrawals, DateOnly Today, int OpenAlerts)
 {
     public static async Task<ChildCasework> LoadAsync(ChildStoryDbContext db, PartnershipCalendar calendar, CaseworkOptions options, Guid childId, CancellationToken ct)
     {
@@ -54,6 +54,7 @@ public sealed record ChildCasework(
             meetings.Select(m => new MeetingSummary(m.Id, m.Type, m.StartsAt, working.Describe(m.StartsAt), MeetingStatus.Scheduled, m.Format, m.ExploitationItem,
                 m.Invited, m.ShortNotice, m.Reports, MeetingOutcome.None)).ToList(),
             last, seen, last is null || last < now.AddDays(-options.NotSeenDays), options.NotSeenDays,
-            clocks.Select(t => Views.Clock(t, working, now)).ToList(), actions.Select(a => Views.Action(a, today)).ToList(), withdrawals, today);
+            clocks.Select(t => Views.Clock(t, working, now)).ToList(), actions.Select(a => Views.Action(a, today)).ToList(), withdrawals, today,
+            await db.Alerts.CountAsync(a => a.ChildId == childId && a.Status == Domain.Rules.AlertStatus.Open, ct));
     }
 }

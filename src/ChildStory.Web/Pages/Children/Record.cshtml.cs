@@ -44,6 +44,7 @@ public sealed class RecordModel(GetChildRecord get, IActorAccessor actors) : Pag
         RelationshipKind.StepSibling => "Step-sibling",
         RelationshipKind.OtherRelative => "Other relative",
         RelationshipKind.OtherAdultInHousehold => "Other adult in the household",
+        RelationshipKind.Partner => "In a relationship with the child",
         _ => kind.ToString(),
     };
 

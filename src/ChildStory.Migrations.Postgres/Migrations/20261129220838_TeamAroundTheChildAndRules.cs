@@ -1,12 +1,13 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace ChildStory.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class TeamAroundTheChild : Migration
+    public partial class TeamAroundTheChildAndRules : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -30,11 +31,50 @@ namespace ChildStory.Migrations.Postgres.Migrations
                 maxLength: 1000,
                 nullable: true);
 
+            migrationBuilder.AddColumn<long>(
+                name: "Concerns",
+                table: "ChronologyEvents",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.AddColumn<bool>(
                 name: "Facts_BedroomSeen",
                 table: "ChronologyEvents",
                 type: "boolean",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Alerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RuleId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    RuleVersion = table.Column<int>(type: "integer", nullable: false),
+                    ConditionKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Guidance = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    EvidenceJson = table.Column<string>(type: "text", nullable: false),
+                    Audience = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Alerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Alerts_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "Meetings",
@@ -112,6 +152,41 @@ namespace ChildStory.Migrations.Postgres.Migrations
                         principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegisterEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeftAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Domains = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegisterEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegisterEntries_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RuleWork",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleWork", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -409,6 +484,22 @@ namespace ChildStory.Migrations.Postgres.Migrations
                 column: "PlanId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Alerts_ChildId_RuleId_ConditionKey",
+                table: "Alerts",
+                columns: new[] { "ChildId", "RuleId", "ConditionKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_RuleId_RaisedAt",
+                table: "Alerts",
+                columns: new[] { "RuleId", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_Status_RaisedAt",
+                table: "Alerts",
+                columns: new[] { "Status", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeetingDocuments_MeetingId",
                 table: "MeetingDocuments",
                 column: "MeetingId");
@@ -466,6 +557,21 @@ namespace ChildStory.Migrations.Postgres.Migrations
                 columns: new[] { "EndedOn", "NextReviewOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RegisterEntries_ChildId_LeftAt",
+                table: "RegisterEntries",
+                columns: new[] { "ChildId", "LeftAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegisterEntries_EnteredAt",
+                table: "RegisterEntries",
+                column: "EnteredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleWork_ChildId",
+                table: "RuleWork",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Timescales_ChildId_Kind_Status",
                 table: "Timescales",
                 columns: new[] { "ChildId", "Kind", "Status" });
@@ -505,6 +611,9 @@ namespace ChildStory.Migrations.Postgres.Migrations
                 name: "AgreedActions");
 
             migrationBuilder.DropTable(
+                name: "Alerts");
+
+            migrationBuilder.DropTable(
                 name: "MeetingDocuments");
 
             migrationBuilder.DropTable(
@@ -518,6 +627,12 @@ namespace ChildStory.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "PlanRevisions");
+
+            migrationBuilder.DropTable(
+                name: "RegisterEntries");
+
+            migrationBuilder.DropTable(
+                name: "RuleWork");
 
             migrationBuilder.DropTable(
                 name: "Timescales");
@@ -550,6 +665,10 @@ namespace ChildStory.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "IntroductionNote",
                 table: "Involvements");
+
+            migrationBuilder.DropColumn(
+                name: "Concerns",
+                table: "ChronologyEvents");
 
             migrationBuilder.DropColumn(
                 name: "Facts_BedroomSeen",

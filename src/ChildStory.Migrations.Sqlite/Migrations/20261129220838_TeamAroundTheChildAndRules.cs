@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ChildStory.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class TeamAroundTheChild : Migration
+    public partial class TeamAroundTheChildAndRules : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -30,11 +30,50 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                 maxLength: 1000,
                 nullable: true);
 
+            migrationBuilder.AddColumn<long>(
+                name: "Concerns",
+                table: "ChronologyEvents",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.AddColumn<bool>(
                 name: "Facts_BedroomSeen",
                 table: "ChronologyEvents",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Alerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RuleId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    RuleVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConditionKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RaisedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Guidance = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    EvidenceJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DecidedAt = table.Column<string>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Alerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Alerts_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "Meetings",
@@ -112,6 +151,41 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                         principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegisterEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnteredAt = table.Column<string>(type: "TEXT", nullable: false),
+                    LeftAt = table.Column<string>(type: "TEXT", nullable: true),
+                    Domains = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegisterEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegisterEntries_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RuleWork",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QueuedAt = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleWork", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -409,6 +483,22 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                 column: "PlanId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Alerts_ChildId_RuleId_ConditionKey",
+                table: "Alerts",
+                columns: new[] { "ChildId", "RuleId", "ConditionKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_RuleId_RaisedAt",
+                table: "Alerts",
+                columns: new[] { "RuleId", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_Status_RaisedAt",
+                table: "Alerts",
+                columns: new[] { "Status", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeetingDocuments_MeetingId",
                 table: "MeetingDocuments",
                 column: "MeetingId");
@@ -466,6 +556,21 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                 columns: new[] { "EndedOn", "NextReviewOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RegisterEntries_ChildId_LeftAt",
+                table: "RegisterEntries",
+                columns: new[] { "ChildId", "LeftAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegisterEntries_EnteredAt",
+                table: "RegisterEntries",
+                column: "EnteredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleWork_ChildId",
+                table: "RuleWork",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Timescales_ChildId_Kind_Status",
                 table: "Timescales",
                 columns: new[] { "ChildId", "Kind", "Status" });
@@ -505,6 +610,9 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                 name: "AgreedActions");
 
             migrationBuilder.DropTable(
+                name: "Alerts");
+
+            migrationBuilder.DropTable(
                 name: "MeetingDocuments");
 
             migrationBuilder.DropTable(
@@ -518,6 +626,12 @@ namespace ChildStory.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PlanRevisions");
+
+            migrationBuilder.DropTable(
+                name: "RegisterEntries");
+
+            migrationBuilder.DropTable(
+                name: "RuleWork");
 
             migrationBuilder.DropTable(
                 name: "Timescales");
@@ -550,6 +664,10 @@ namespace ChildStory.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "IntroductionNote",
                 table: "Involvements");
+
+            migrationBuilder.DropColumn(
+                name: "Concerns",
+                table: "ChronologyEvents");
 
             migrationBuilder.DropColumn(
                 name: "Facts_BedroomSeen",

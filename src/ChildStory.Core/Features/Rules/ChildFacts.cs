@@ -1,0 +1,109 @@
+using ChildStory.Data;
+using ChildStory.Domain.Casework;
+using ChildStory.Domain.Chronology;
+using ChildStory.Domain.Partnership;
+using ChildStory.Domain.People;
+using ChildStory.Features.Calendar;
+using ChildStory.Features.TeamAroundChild;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildStory.Features.Rules;
+
+public sealed record FactEvent(Guid Id, EventType Type, DateTimeOffset OccurredAt, DateTimeOffset ReceivedAt, Guid AgencyId, AgencyKind AgencyKind,
+    string Author, string Summary, bool Significant, EventFacts Facts, Concern Concerns)
+{
+    public bool Has(Concern concern) => (Concerns & concern) != 0;
+}
+
+public sealed record FactInvolvement(Guid Id, Guid AgencyId, AgencyKind AgencyKind, string Agency, InvolvementRole Role, DateOnly StartedOn, DateOnly? EndedOn,
+    string? EndReason, bool IsLead)
+{
+    public bool ActiveOn(DateOnly day) => StartedOn <= day && (EndedOn is null || EndedOn >= day);
+
+    public bool Targeted => !UniversalServices.IsUniversal(Role);
+}
+
+public sealed record FactRelationship(Guid Id, Guid? PersonId, string? Name, RelationshipKind Kind, DateOnly? DateOfBirth, bool LivesWithChild, DateTimeOffset RecordedAt);
+
+public sealed record FactPlan(Guid Id, PlanKind Kind, DateOnly StartedOn, DateOnly? EndedOn)
+{
+    public bool ActiveOn(DateOnly day) => StartedOn <= day && (EndedOn is null || EndedOn >= day);
+}
+
+public sealed record FactReferral(Guid Id, string Service, DateTimeOffset SentAt, DateTimeOffset? NextDueAt, string? NextDueExplanation, bool CriticalMoment, string Stage);
+
+/// <summary>
+/// Everything the rules read about one child, as the partnership knew it at <see cref="Now"/>: events received by then
+/// (over the rules' longest window), involvements, relationships, plans and open referrals. Loaded once per evaluation
+/// so that every rule sees the same picture, and so that a replay that moves the clock sees only what was known.
+/// </summary>
+public sealed class ChildFacts
+{
+    public required Guid ChildId { get; init; }
+    public required string Name { get; init; }
+    public required DateOnly? DateOfBirth { get; init; }
+    public required DateTimeOffset Now { get; init; }
+    public required WorkingTime Calendar { get; init; }
+    public required IReadOnlyList<FactEvent> Events { get; init; }
+    public required IReadOnlyList<FactInvolvement> Involvements { get; init; }
+    public required IReadOnlyList<FactRelationship> Relationships { get; init; }
+    public required IReadOnlyList<FactPlan> Plans { get; init; }
+    public required IReadOnlyList<FactReferral> Referrals { get; init; }
+
+    public DateOnly Today => Calendar.DateOf(Now);
+
+    public bool OnPlan => Plans.Any(p => p.ActiveOn(Today));
+
+    public double? AgeInYears(DateTimeOffset at) => DateOfBirth is { } dob ? (Calendar.DateOf(at).DayNumber - dob.DayNumber) / 365.25 : null;
+
+    public IEnumerable<FactEvent> Within(TimeSpan window) => Events.Where(e => e.OccurredAt >= Now - window);
+
+    public IEnumerable<FactInvolvement> ActiveInvolvements => Involvements.Where(i => i.ActiveOn(Today));
+
+    /// <summary>How far back the loader reads events: the longest window any rule uses.</summary>
+    public static readonly TimeSpan History = TimeSpan.FromDays(400);
+
+    public static async Task<ChildFacts?> LoadAsync(ChildStoryDbContext db, WorkingTime calendar, Guid childId, DateTimeOffset now, CancellationToken ct)
+    {
+        var child = await db.People.AsNoTracking().Where(p => p.Id == childId && p.IsChild)
+            .Select(p => new { p.GivenName, p.FamilyName, p.DateOfBirth }).SingleOrDefaultAsync(ct);
+        if (child is null)
+        {
+            return null;
+        }
+        var since = now - History;
+        var events = await db.ChronologyEvents.AsNoTracking()
+            .Where(e => e.ChildId == childId && e.OccurredAt >= since && e.ReceivedAt <= now && !e.EnteredInError)
+            .Join(db.Agencies, e => e.AgencyId, a => a.Id, (e, a) => new FactEvent(e.Id, e.Type, e.OccurredAt, e.ReceivedAt, e.AgencyId, a.Kind, e.Author, e.Summary,
+                e.Significant, e.Facts, e.Concerns))
+            .ToListAsync(ct);
+        var today = calendar.DateOf(now);
+        var involvements = await db.Involvements.AsNoTracking().Where(i => i.ChildId == childId && i.StartedOn <= today)
+            .Select(i => new FactInvolvement(i.Id, i.AgencyId, i.Agency!.Kind, i.Agency.Name, i.Role, i.StartedOn, i.EndedOn, i.EndReason, i.IsLeadProfessional))
+            .ToListAsync(ct);
+        var relationships = await db.Relationships.AsNoTracking().Where(r => r.ChildId == childId && r.CreatedAt <= now)
+            .Select(r => new FactRelationship(r.Id, r.RelatedPersonId, r.RelatedPerson == null ? null : r.RelatedPerson.GivenName + " " + r.RelatedPerson.FamilyName,
+                r.Kind, r.RelatedPerson == null ? null : r.RelatedPerson.DateOfBirth, r.LivesWithChild, r.CreatedAt))
+            .ToListAsync(ct);
+        var plans = await db.Plans.AsNoTracking().Where(p => p.ChildId == childId && p.StartedOn <= today)
+            .Select(p => new FactPlan(p.Id, p.Kind, p.StartedOn, p.EndedOn)).ToListAsync(ct);
+        var referrals = await db.Referrals.AsNoTracking()
+            .Where(r => r.ChildId == childId && r.SentAt <= now && r.Stage != Domain.Referrals.ReferralStage.Declined && r.Stage != Domain.Referrals.ReferralStage.Closed
+                && r.Stage != Domain.Referrals.ReferralStage.Withdrawn)
+            .Select(r => new FactReferral(r.Id, r.Service!.Name, r.SentAt, r.NextDueAt, r.NextDueExplanation, r.CriticalMomentAt != null, r.Stage.ToString()))
+            .ToListAsync(ct);
+        return new ChildFacts
+        {
+            ChildId = childId,
+            Name = $"{child.GivenName} {child.FamilyName}",
+            DateOfBirth = child.DateOfBirth,
+            Now = now,
+            Calendar = calendar,
+            Events = events.OrderBy(e => e.OccurredAt).ToList(),
+            Involvements = involvements,
+            Relationships = relationships,
+            Plans = plans,
+            Referrals = referrals,
+        };
+    }
+}

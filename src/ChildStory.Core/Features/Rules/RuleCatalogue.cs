@@ -1,0 +1,32 @@
+using ChildStory.Data;
+using ChildStory.Domain.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildStory.Features.Rules;
+
+public sealed record RuleDescription(string Id, int Version, string Title, string Source, string Guidance, string Audience, bool TimeDriven, bool Enabled,
+    IReadOnlyDictionary<string, string> Parameters);
+
+public sealed record RuleStatistics(RuleDescription Rule, int Fired, int Dismissed, int Actioned)
+{
+    /// <summary>Dismissals over decisions: a rule that is mostly dismissed cries wolf.</summary>
+    public double? DismissalRate => Fired == 0 ? null : (double)Dismissed / Fired;
+}
+
+/// <summary>Every rule with what it is for, where it comes from and its parameters; how often each fired and was dismissed in 90 days.</summary>
+public sealed class RuleCatalogue(IEnumerable<ISafeguardingRule> rules, RuleSettings settings, ChildStoryDbContext db)
+{
+    public IReadOnlyList<RuleDescription> Describe() => rules.OrderBy(r => r.Id)
+        .Select(r => new RuleDescription(r.Id, r.Version, r.Title, r.Source, r.Guidance, r.Audience.ToString(), r.TimeDriven, settings.Enabled(r.Id), r.Parameters)).ToList();
+
+    public async Task<List<RuleStatistics>> StatisticsAsync(CancellationToken ct = default)
+    {
+        var since = db.Time.GetUtcNow().AddDays(-90);
+        var counts = await db.Alerts.AsNoTracking().Where(a => a.RaisedAt >= since).GroupBy(a => a.RuleId)
+            .Select(g => new { g.Key, Fired = g.Count(), Dismissed = g.Count(a => a.Status == AlertStatus.Dismissed), Actioned = g.Count(a => a.Status == AlertStatus.Actioned) })
+            .ToListAsync(ct);
+        return Describe().Select(r => counts.FirstOrDefault(c => c.Key == r.Id) is { } c
+            ? new RuleStatistics(r, c.Fired, c.Dismissed, c.Actioned)
+            : new RuleStatistics(r, 0, 0, 0)).ToList();
+    }
+}

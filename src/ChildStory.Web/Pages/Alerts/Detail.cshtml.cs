@@ -1,0 +1,55 @@
+using ChildStory.Data;
+using ChildStory.Domain.Rules;
+using ChildStory.Features.Rules;
+using ChildStory.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildStory.Web.Pages.Alerts;
+
+/// <summary>One alert: its rule, evidence and guidance; the team records what was decided.</summary>
+public sealed class DetailModel(AlertQueries queries, DecideAlert decide, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+{
+    [BindProperty] public string? Decision { get; set; }
+    [BindProperty] public string? Outcome { get; set; }
+
+    public AlertView? Alert { get; private set; }
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var result = await decide.RunAsync(actors.Current, id, FormInput.Choice<AlertStatus>(Decision), Outcome, ct);
+        if (result.Succeeded)
+        {
+            Done = "Decision recorded in the child's story.";
+        }
+        else if (!ModelState.Show(result.Error!))
+        {
+            return NotFound();
+        }
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var childId = await db.Alerts.AsNoTracking().Where(a => a.Id == id).Select(a => (Guid?)a.ChildId).SingleOrDefaultAsync(ct);
+        if (childId is null)
+        {
+            return NotFound();
+        }
+        var result = await queries.ForChildAsync(actors.Current, childId.Value, ct);
+        Alert = result.Succeeded ? result.Value.SingleOrDefault(a => a.Id == id) : null;
+        return Alert is null ? NotFound() : null;
+    }
+
+    public string Link(Evidence e) => e.Kind switch
+    {
+        "Event" => $"/children/{Alert!.ChildId}/story/{e.Id}",
+        "Involvement" => $"/children/{Alert!.ChildId}/team",
+        "Referral" => $"/referrals/{e.Id}",
+        _ => $"/children/{Alert!.ChildId}",
+    };
+}
