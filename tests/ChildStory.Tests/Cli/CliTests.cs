@@ -25,6 +25,22 @@ public abstract class CliTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rules_list_prints_every_rule_with_its_source_and_parameters_as_json()
+    {
+        await CliProcess.RunAsync(_db.Settings, "db", "migrate");
+        var (code, output) = await CliProcess.RunAsync(_db.Settings, new Dictionary<string, string> { ["Rules__not-seen__Days"] = "21" }, "rules", "list", "--format", "json");
+        Assert.True(code == 0, output);
+        var rules = System.Text.Json.JsonDocument.Parse(output[output.IndexOf('[')..]).RootElement.EnumerateArray().ToList();
+        Assert.True(rules.Count >= 12);
+        Assert.All(rules, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("source").GetString())));
+        var notSeen = rules.Single(r => r.GetProperty("id").GetString() == "not-seen");
+        Assert.Equal("21", notSeen.GetProperty("parameters").GetProperty("Days").GetString());
+        var (bad, badOutput) = await CliProcess.RunAsync(_db.Settings, "rules", "list", "--format", "xml");
+        Assert.Equal(2, bad);
+        Assert.Contains("--format: 'xml' is not a format", badOutput);
+    }
+
+    [Fact]
     public async Task A_bad_statutory_timescale_setting_stops_the_executable_naming_the_setting()
     {
         await CliProcess.RunAsync(_db.Settings, "db", "migrate");
