@@ -42,7 +42,8 @@ internal static class RulesCommand
             return 0;
         });
 
-        var run = new Command("run", "Evaluate the children whose information changed, then sweep the time-driven rules over every child agencies work with");
+        var all = new Option<bool>("--all") { Description = "Run every rule (not only the time-driven ones) over every child agencies work with, as after a bulk load" };
+        var run = new Command("run", "Evaluate the children whose information changed, then sweep the time-driven rules over every child agencies work with") { all };
         run.SetAction(async (parse, ct) =>
         {
             await using var host = CliHost.Create();
@@ -53,10 +54,35 @@ internal static class RulesCommand
             {
                 changed = new RulesRun(changed.Children + batch.Children, changed.AlertsRaised + batch.AlertsRaised);
             }
-            var swept = await engine.SweepAsync(ct);
+            var started = TimeProvider.System.GetTimestamp();
+            var swept = await engine.SweepAsync(ct, parse.GetValue(all));
+            Console.WriteLine($"Sweep took {TimeProvider.System.GetElapsedTime(started).TotalSeconds:N1} s.");
             Console.WriteLine($"Rules: {changed.Children:N0} changed children evaluated ({changed.AlertsRaised:N0} alerts); {swept.Children:N0} children swept ({swept.AlertsRaised:N0} alerts).");
             return 0;
         });
-        return new Command("rules", "The safeguarding rules") { list, run };
+        var days = new Option<int>("--days") { Description = "The window to count alerts over", DefaultValueFactory = _ => 90 };
+        var report = new Command("report", "Alert fatigue: alerts per rule in the window, the children they were about, and alerts per 100 children a month") { days };
+        report.SetAction(async (parse, ct) =>
+        {
+            var window = parse.GetValue(days);
+            if (window < 1)
+            {
+                Console.Error.WriteLine("--days must be 1 or more");
+                return 2;
+            }
+            await using var host = CliHost.Create();
+            await using var scope = host.Services.CreateAsyncScope();
+            var (children, load) = await scope.ServiceProvider.GetRequiredService<RuleCatalogue>().LoadAsync(window, ct);
+            Console.WriteLine($"Alerts raised in the last {window} days, {children:N0} children with targeted services involved:");
+            Console.WriteLine($"  {"rule",-26} {"alerts",7} {"children",9} {"per 100 children a month",25}");
+            foreach (var r in load.OrderByDescending(r => r.Alerts))
+            {
+                Console.WriteLine($"  {r.RuleId,-26} {r.Alerts,7:N0} {r.Children,9:N0} {r.PerHundredChildrenPerMonth,25:N1}");
+            }
+            var total = load.Sum(r => r.Alerts);
+            Console.WriteLine($"  {"all rules",-26} {total,7:N0} {"",9} {(children == 0 ? 0 : total * 100.0 / children / (window / 30.4375)),25:N1}");
+            return 0;
+        });
+        return new Command("rules", "The safeguarding rules") { list, run, report };
     }
 }

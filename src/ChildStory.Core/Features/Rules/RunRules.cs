@@ -95,8 +95,8 @@ public sealed class RunRules(ChildStoryDbContext db, IEnumerable<ISafeguardingRu
         return new RulesRun(children.Count, raised);
     }
 
-    /// <summary>The rules time alone can trigger, for every child an agency works with (targeted services) or who has an active plan.</summary>
-    public async Task<RulesRun> SweepAsync(CancellationToken ct = default)
+    /// <summary>The rules time alone can trigger (or, with <paramref name="allRules"/>, every rule) for every child an agency works with (targeted services) or who has an active plan.</summary>
+    public async Task<RulesRun> SweepAsync(CancellationToken ct = default, bool allRules = false)
     {
         var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
         var universal = UniversalServices.Roles;
@@ -107,7 +107,7 @@ public sealed class RunRules(ChildStoryDbContext db, IEnumerable<ISafeguardingRu
         var raised = 0;
         foreach (var child in children)
         {
-            raised += (await EvaluateAsync(child, timeDrivenOnly: true, ct)).Count;
+            raised += (await EvaluateAsync(child, timeDrivenOnly: !allRules, ct)).Count;
             db.ChangeTracker.Clear();
         }
         return new RulesRun(children.Count, raised);

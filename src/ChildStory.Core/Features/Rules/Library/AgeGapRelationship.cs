@@ -13,7 +13,11 @@ public sealed class AgeGapRelationship(RuleSettings settings) : RuleBase(setting
 
     public override string Guidance => "Complete a sexual exploitation screening; do not treat it as a relationship between equals.";
 
-    protected override void Declare() => Int("MinimumGapYears", 5);
+    protected override void Declare()
+    {
+        Int("MinimumGapYears", 5);
+        Int("LivingWithFromAge", 12);
+    }
 
     public override IEnumerable<Finding> Evaluate(ChildFacts child)
     {
@@ -22,8 +26,10 @@ public sealed class AgeGapRelationship(RuleSettings settings) : RuleBase(setting
             yield break;
         }
         var gap = Int("MinimumGapYears", 5);
+        // Living with an unrelated adult is the concern for an adolescent; a young child's lodger is for other rules.
+        var adolescent = child.AgeInYears(child.Now) >= Int("LivingWithFromAge", 12);
         foreach (var r in child.Relationships.Where(r => r.DateOfBirth is not null
-            && (r.Kind == RelationshipKind.Partner || (r.LivesWithChild && r.Kind is RelationshipKind.OtherAdultInHousehold))))
+            && (r.Kind == RelationshipKind.Partner || (adolescent && r.LivesWithChild && r.Kind is RelationshipKind.OtherAdultInHousehold))))
         {
             var years = (dob.DayNumber - r.DateOfBirth!.Value.DayNumber) / 365.25;
             if (years >= gap)

@@ -15,13 +15,18 @@ public sealed class GpFollowUp(RuleSettings settings) : RuleBase(settings)
 
     public override bool TimeDriven => true;
 
-    protected override void Declare() => Int("FollowUpDays", 14);
+    protected override void Declare()
+    {
+        Int("FollowUpDays", 14);
+        Int("LookBackDays", 60);
+    }
 
     public override IEnumerable<Finding> Evaluate(ChildFacts child)
     {
         var days = Int("FollowUpDays", 14);
         var overdoses = child.Events.Where(e => e.Type == EventType.OverdoseOrSelfHarm).ToList();
-        var triggers = child.Events.Where(e =>
+        var since = child.Now.AddDays(-Int("LookBackDays", 60));
+        var triggers = child.Events.Where(e => e.OccurredAt >= since).Where(e =>
             e.Type == EventType.OverdoseOrSelfHarm
             || (e.Type is EventType.HospitalDischarge or EventType.EmergencyDepartmentAttendance && e.Has(Concern.MentalHealth | Concern.SelfHarm))
             || (e.Type == EventType.CamhsClosure && overdoses.Any(o => o.OccurredAt <= e.OccurredAt && o.OccurredAt >= e.OccurredAt.AddDays(-365))));

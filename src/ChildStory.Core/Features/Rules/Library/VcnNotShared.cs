@@ -16,12 +16,18 @@ public sealed class VcnNotShared(RuleSettings settings) : RuleBase(settings)
 
     public override bool TimeDriven => true;
 
-    protected override void Declare() => Int("Hours", 24);
+    protected override void Declare()
+    {
+        Int("Hours", 24);
+        Int("LookBackDays", 30);
+    }
 
     public override IEnumerable<Finding> Evaluate(ChildFacts child)
     {
         var hours = Int("Hours", 24);
-        foreach (var incident in child.Events.Where(e => e.Type == EventType.PoliceIncident && e.Facts.ChildPresent == true
+        // Incidents older than the look-back are history to review, not a notification to chase now.
+        var since = child.Now.AddDays(-Int("LookBackDays", 30));
+        foreach (var incident in child.Events.Where(e => e.Type == EventType.PoliceIncident && e.Facts.ChildPresent == true && e.OccurredAt >= since
             && (e.Facts.DomesticAbuse == true || e.Has(Concern.DomesticAbuse))))
         {
             var by = incident.OccurredAt.AddHours(hours);
