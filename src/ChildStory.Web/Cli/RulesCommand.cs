@@ -83,6 +83,43 @@ internal static class RulesCommand
             Console.WriteLine($"  {"all rules",-26} {total,7:N0} {"",9} {(children == 0 ? 0 : total * 100.0 / children / (window / 30.4375)),25:N1}");
             return 0;
         });
-        return new Command("rules", "The safeguarding rules") { list, run, report };
+        var months = new Option<int>("--months") { Description = "How far back to replay", DefaultValueFactory = _ => 12 };
+        var step = new Option<int>("--step-days") { Description = "Days between evaluations", DefaultValueFactory = _ => 7 };
+        var fatigue = new Command("fatigue", "Replay the last months on a copy of the (SQLite) database and report each rule's alerts per month and per 100 children") { months, step };
+        fatigue.SetAction(async (parse, ct) =>
+        {
+            ChildStory.Data.DatabaseSettings settings;
+            await using (var host = CliHost.Create())
+            {
+                settings = host.Services.GetRequiredService<ChildStory.Data.DatabaseSettings>();
+            }
+            if (settings.Provider != ChildStory.Data.DatabaseProvider.Sqlite)
+            {
+                Console.Error.WriteLine("rules fatigue replays a copy of an SQLite database; for PostgreSQL use 'rules report'.");
+                return 2;
+            }
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+            if (parse.GetValue(months) is < 1 or > 36 || parse.GetValue(step) is < 1 or > 31)
+            {
+                Console.Error.WriteLine("--months must be 1 to 36 and --step-days 1 to 31");
+                return 2;
+            }
+            var started = TimeProvider.System.GetTimestamp();
+            var result = await Features.Rules.Replay.ReplayHistory.RunAsync(file, TimeProvider.System.GetUtcNow(), parse.GetValue(months), parse.GetValue(step),
+                (done, total) => Console.Error.Write($"\r{done}/{total} steps"), ct);
+            Console.Error.WriteLine();
+            Console.WriteLine($"{result.From:yyyy-MM-dd} to {result.To:yyyy-MM-dd}, every {parse.GetValue(step)} days ({result.Steps} steps), on average {result.AverageChildren:N0} children with targeted services or a plan; took {TimeProvider.System.GetElapsedTime(started).TotalSeconds:N0} s.");
+            Console.WriteLine($"  {"rule",-26} {"alerts",7} {"a month",8} {"per 100 children a month",25}");
+            foreach (var r in result.Rules)
+            {
+                Console.WriteLine($"  {r.RuleId,-26} {r.Alerts,7:N0} {r.PerMonth,8:N1} {r.PerHundredChildrenPerMonth,25:N2}");
+            }
+            var total = result.Rules.Sum(r => r.Alerts);
+            var perMonth = (double)total / parse.GetValue(months);
+            Console.WriteLine($"  {"all rules",-26} {total,7:N0} {perMonth,8:N1} {(result.AverageChildren == 0 ? 0 : perMonth * 100 / result.AverageChildren),25:N2}");
+            Console.WriteLine("By month: " + string.Join(", ", result.Months.Select(m => $"{m.Month} {m.Alerts}")));
+            return 0;
+        });
+        return new Command("rules", "The safeguarding rules") { list, run, report, fatigue };
     }
 }
