@@ -47,7 +47,7 @@ public sealed class StartPlan(ChildStoryDbContext db, CaseworkAccess access, Par
         else if (form.StartedOn is { } s && form.NextReviewOn <= s) { errors.Add("NextReviewOn", "The review must be after the plan starts"); }
         var lead = form.LeadPractitionerId is { } lid
             ? await db.Involvements.AsNoTracking().Where(i => i.ChildId == childId && i.PractitionerId == lid && (i.EndedOn == null || i.EndedOn >= today))
-                .Select(i => new { Id = i.PractitionerId!.Value, Name = i.Practitioner!.GivenName + " " + i.Practitioner.FamilyName, i.AgencyId, i.IsLeadProfessional })
+                .OrderBy(i => i.StartedOn).Select(i => new { Id = i.PractitionerId!.Value, Name = i.Practitioner!.GivenName + " " + i.Practitioner.FamilyName, i.AgencyId, i.IsLeadProfessional })
                 .FirstOrDefaultAsync(ct)
             : null;
         if (lead is null) { errors.Add("LeadPractitionerId", "Choose who leads the plan, from the workers involved with the child"); }

@@ -149,7 +149,7 @@ public sealed class RunRules(ChildStoryDbContext db, IEnumerable<ISafeguardingRu
         {
             case AlertAudience.LeadProfessional:
                 var lead = await db.Involvements.AsNoTracking().Where(i => i.ChildId == childId && i.IsLeadProfessional && i.PractitionerId != null)
-                    .Select(i => i.PractitionerId!.Value).FirstOrDefaultAsync(ct);
+                    .OrderBy(i => i.Id).Select(i => i.PractitionerId!.Value).FirstOrDefaultAsync(ct);
                 return lead == Guid.Empty ? team : await ShareParties.PractitionerAsync(db, lead, ct);
             case AlertAudience.Team:
                 return await TimescaleClock.ResponsibleTeamAsync(db, childId, ct) is { } teamId ? await ShareParties.TeamAsync(db, teamId, ct) : team;

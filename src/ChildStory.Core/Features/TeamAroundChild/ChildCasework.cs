@@ -48,7 +48,7 @@ public sealed record ChildCasework(
         var actions = await db.AgreedActions.AsNoTracking().Where(a => a.ChildId == childId && a.Status == ActionStatus.Open).OrderBy(a => a.DueOn).Take(20).ToListAsync(ct);
         var withdrawals = await db.Withdrawals.AsNoTracking()
             .Where(w => w.ChildId == childId && (w.Status == WithdrawalStatus.UnderNotice || w.Status == WithdrawalStatus.Contested))
-            .Select(w => new WithdrawalSummary(w.Id, db.Agencies.Where(a => a.Id == w.AgencyId).Select(a => a.Name).First(), w.Status, w.NoticeEndsAt, w.LeavesOneAgency, w.Risk))
+            .Select(w => new WithdrawalSummary(w.Id, db.Agencies.Where(a => a.Id == w.AgencyId).OrderBy(a => a.Id).Select(a => a.Name).First(), w.Status, w.NoticeEndsAt, w.LeavesOneAgency, w.Risk))
             .ToListAsync(ct);
         return new ChildCasework(plans,
             meetings.Select(m => new MeetingSummary(m.Id, m.Type, m.StartsAt, working.Describe(m.StartsAt), MeetingStatus.Scheduled, m.Format, m.ExploitationItem,

@@ -70,7 +70,7 @@ public sealed class ProposeWithdrawal(ChildStoryDbContext db, CaseworkAccess acc
         var remaining = await db.Involvements.AsNoTracking()
             .Where(i => i.ChildId == childId && i.Id != involvementId && (i.EndedOn == null || i.EndedOn >= today) && !UniversalServices.Roles.Contains(i.Role))
             .Select(i => i.AgencyId).Distinct().ToListAsync(ct);
-        var activePlan = await db.Plans.AsNoTracking().Where(p => p.ChildId == childId && p.EndedOn == null).Select(p => (PlanKind?)p.Kind).FirstOrDefaultAsync(ct);
+        var activePlan = await db.Plans.AsNoTracking().Where(p => p.ChildId == childId && p.EndedOn == null).OrderBy(p => p.StartedOn).Select(p => (PlanKind?)p.Kind).FirstOrDefaultAsync(ct);
         var leavesOne = activePlan is not null && !remaining.Contains(involvement.AgencyId) && remaining.Count <= 1;
         var remainingAgency = leavesOne && remaining.Count == 1 ? remaining[0] : (Guid?)null;
         var remainingName = remainingAgency is { } ra ? await db.Agencies.AsNoTracking().Where(a => a.Id == ra).Select(a => a.Name).SingleAsync(ct) : null;

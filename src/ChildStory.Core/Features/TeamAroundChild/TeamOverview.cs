@@ -117,7 +117,7 @@ public sealed class TeamOverview(ChildStoryDbContext db, PartnershipCalendar cal
 
         var withdrawals = await db.Withdrawals.AsNoTracking()
             .Where(w => ids.Contains(w.ChildId) && (w.Status == WithdrawalStatus.UnderNotice || w.Status == WithdrawalStatus.Contested))
-            .Select(w => new { w.ChildId, w.Id, Agency = db.Agencies.Where(a => a.Id == w.AgencyId).Select(a => a.Name).First(), w.Status, w.NoticeEndsAt, w.LeavesOneAgency })
+            .Select(w => new { w.ChildId, w.Id, Agency = db.Agencies.Where(a => a.Id == w.AgencyId).OrderBy(a => a.Id).Select(a => a.Name).First(), w.Status, w.NoticeEndsAt, w.LeavesOneAgency })
             .ToListAsync(ct);
 
         db.Audit(AuditActions.TeamOverviewViewed, subject: $"Team:{team.Id}");

@@ -33,7 +33,8 @@ public static class LastSeen
         foreach (var l in latest)
         {
             var e = await Seen(db).Where(x => x.ChildId == childId && x.AgencyId == l.AgencyId && x.OccurredAt == l.At)
-                .Select(x => new { x.Author, x.Type, Agency = db.Agencies.Where(a => a.Id == x.AgencyId).Select(a => a.Name).FirstOrDefault() }).FirstAsync(ct);
+                .OrderBy(x => x.Id)
+                .Select(x => new { x.Author, x.Type, Agency = db.Agencies.Where(a => a.Id == x.AgencyId).OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault() }).FirstAsync(ct);
             result.Add(new SeenBy(l.AgencyId, e.Agency ?? "Unknown agency", l.At, e.Author, e.Type));
         }
         return result.OrderByDescending(s => s.At).ToList();

@@ -18,7 +18,7 @@ namespace ChildStory.Web.Pages.Meetings;
 [RequestSizeLimit(Features.Sharing.Attachments.MaxFiles * Features.Sharing.Attachments.MaxBytes + 1_048_576)]
 [RequestFormLimits(MultipartBodyLengthLimit = Features.Sharing.Attachments.MaxFiles * Features.Sharing.Attachments.MaxBytes + 1_048_576)]
 public sealed class DetailModel(MeetingQueries queries, TeamQueries team, AnswerInvitation answer, RecordMeeting record, CancelMeeting cancel,
-    MeetingDocuments documents, IOptions<CalendarOptions> calendar, IActorAccessor actors) : PageModel
+    MeetingDocuments documents, IOptions<CalendarOptions> calendar, IActorAccessor actors) : FormPage
 {
     public const int ActionRows = 4;
 
@@ -41,7 +41,6 @@ public sealed class DetailModel(MeetingQueries queries, TeamQueries team, Answer
 
     public MeetingView? Meeting { get; private set; }
     public IReadOnlyList<SelectOption> Owners { get; private set; } = [];
-    public string? Done { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -96,18 +95,8 @@ public sealed class DetailModel(MeetingQueries queries, TeamQueries team, Answer
         return await LoadAsync(id, ct) ?? Page();
     }
 
-    private async Task<IActionResult> AfterAsync(Guid id, Result<bool> result, string done, CancellationToken ct)
-    {
-        if (result.Succeeded)
-        {
-            Done = done;
-        }
-        else if (!ModelState.Show(result.Error!))
-        {
-            return NotFound();
-        }
-        return await LoadAsync(id, ct) ?? Page();
-    }
+    private Task<IActionResult> AfterAsync(Guid id, Result<bool> result, string done, CancellationToken ct) =>
+        AfterAsync(result, done, () => LoadAsync(id, ct));
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {

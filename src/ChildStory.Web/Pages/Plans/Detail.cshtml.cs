@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ChildStory.Web.Pages.Plans;
 
 /// <summary>One plan: outcomes and progress, actions, reviews (with the child's and family's views) and its history; the team changes, reviews or ends it.</summary>
-public sealed class DetailModel(PlanQueries queries, ChangePlan change, ReviewPlan review, IActorAccessor actors) : PageModel
+public sealed class DetailModel(PlanQueries queries, ChangePlan change, ReviewPlan review, IActorAccessor actors) : FormPage
 {
     [FromQuery(Name = "made")] public int? Made { get; set; }
     [BindProperty] public string? OutcomeText { get; set; }
@@ -28,7 +28,6 @@ public sealed class DetailModel(PlanQueries queries, ChangePlan change, ReviewPl
     [BindProperty] public string? EndReason { get; set; }
 
     public PlanView? Plan { get; private set; }
-    public string? Done { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -78,23 +77,14 @@ public sealed class DetailModel(PlanQueries queries, ChangePlan change, ReviewPl
         return await AfterAsync(id, await review.EndAsync(actors.Current, id, ended, EndReason, ct), "The plan has ended. The team has been told.", ct);
     }
 
-    private async Task<IActionResult> AfterAsync(Guid id, Result<bool> result, string done, CancellationToken ct)
-    {
-        if (result.Succeeded)
+    private Task<IActionResult> AfterAsync(Guid id, Result<bool> result, string done, CancellationToken ct) =>
+        AfterAsync(result, done, () => LoadAsync(id, ct), () =>
         {
-            Done = done;
-            ModelState.Clear();
             OutcomeText = OutcomeId = Progress = ProgressNote = ReviewedOn = ReviewProgress = NextReviewOn = MeetingId = LateReason = EndedOn = EndReason = null;
             Actions = [];
             Voice = new();
             Family = new();
-        }
-        else if (!ModelState.Show(result.Error!))
-        {
-            return NotFound();
-        }
-        return await LoadAsync(id, ct) ?? Page();
-    }
+        });
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ChildStory.Web.Pages.Withdrawals;
 
 /// <summary>One withdrawal: its reason, risk and route; the team contests it, a meeting decides it, or the agency cancels it.</summary>
-public sealed class DetailModel(TeamQueries queries, ContestWithdrawal contest, DecideWithdrawal decide, IActorAccessor actors) : PageModel
+public sealed class DetailModel(TeamQueries queries, ContestWithdrawal contest, DecideWithdrawal decide, IActorAccessor actors) : FormPage
 {
     [BindProperty] public string? ContestReason { get; set; }
     [BindProperty] public string? Agreed { get; set; }
@@ -17,7 +17,6 @@ public sealed class DetailModel(TeamQueries queries, ContestWithdrawal contest, 
     [BindProperty] public string? CancelReason { get; set; }
 
     public WithdrawalView? Withdrawal { get; private set; }
-    public string? Done { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -30,18 +29,8 @@ public sealed class DetailModel(TeamQueries queries, ContestWithdrawal contest, 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) =>
         await AfterAsync(id, await decide.CancelAsync(actors.Current, id, CancelReason, ct), "Withdrawal cancelled: your agency stays involved.", ct);
 
-    private async Task<IActionResult> AfterAsync(Guid id, Result<bool> result, string done, CancellationToken ct)
-    {
-        if (result.Succeeded)
-        {
-            Done = done;
-        }
-        else if (!ModelState.Show(result.Error!))
-        {
-            return NotFound();
-        }
-        return await LoadAsync(id, ct) ?? Page();
-    }
+    private Task<IActionResult> AfterAsync(Guid id, Result<bool> result, string done, CancellationToken ct) =>
+        AfterAsync(result, done, () => LoadAsync(id, ct));
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace ChildStory.Web.Pages.Children.Timescales;
 
 /// <summary>A child's statutory clocks: what is due and how that was worked out, what was met late and why; start, complete or stop one.</summary>
-public sealed class IndexModel(TimescaleQueries queries, StartTimescale start, CompleteTimescale complete, IOptions<CalendarOptions> calendar, IActorAccessor actors) : PageModel
+public sealed class IndexModel(TimescaleQueries queries, StartTimescale start, CompleteTimescale complete, IOptions<CalendarOptions> calendar, IActorAccessor actors) : FormPage
 {
     [BindProperty] public string? Kind { get; set; }
     [BindProperty] public string? TimescaleId { get; set; }
@@ -26,7 +26,6 @@ public sealed class IndexModel(TimescaleQueries queries, StartTimescale start, C
     [BindProperty] public string? ExplainReason { get; set; }
 
     public ChildTimescales? Clocks { get; private set; }
-    public string? Done { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -58,20 +57,8 @@ public sealed class IndexModel(TimescaleQueries queries, StartTimescale start, C
     public async Task<IActionResult> OnPostStopAsync(Guid id, CancellationToken ct) =>
         Require("StopTimescaleId", StopTimescaleId) ? await AfterAsync(id, await complete.StopAsync(actors.Current, FormInput.Id(StopTimescaleId) ?? Guid.Empty, StopReason, ct), "Clock stopped.", ct) : await LoadAsync(id, ct) ?? Page();
 
-    private async Task<IActionResult> AfterAsync(Guid id, Result<bool> result, string done, CancellationToken ct)
-    {
-        if (result.Succeeded)
-        {
-            Done = done;
-            ModelState.Clear();
-            TimescaleId = Kind = StartedAt = StartedAtTime = CompletedAt = CompletedAtTime = LateReason = StopReason = null;
-        }
-        else if (!ModelState.Show(result.Error!))
-        {
-            return NotFound();
-        }
-        return await LoadAsync(id, ct) ?? Page();
-    }
+    private Task<IActionResult> AfterAsync(Guid id, Result<bool> result, string done, CancellationToken ct) =>
+        AfterAsync(result, done, () => LoadAsync(id, ct), () => TimescaleId = Kind = StartedAt = StartedAtTime = CompletedAt = CompletedAtTime = LateReason = StopReason = null);
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
