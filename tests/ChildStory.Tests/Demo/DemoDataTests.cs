@@ -37,7 +37,7 @@ public abstract class DemoDataTests(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext(time: Clock);
-        await new SeedDemoData(Clock).RunAsync(db, new DemoOptions { Children = 600, Seed = 3 }, null);
+        await new SeedDemoData(Clock).RunAsync(db, new DemoOptions { Children = 1500, Seed = 3 }, null);
 
         var children = await db.People.Where(p => p.IsChild).Select(p => new { p.Id, p.NhsNumber, p.Upn, p.DateOfBirth }).ToListAsync();
         Assert.All(children.Where(c => c.NhsNumber is not null), c => Assert.True(NhsNumber.Parse(c.NhsNumber).IsValid));
@@ -58,6 +58,13 @@ public abstract class DemoDataTests(DatabaseProvider provider)
         Assert.Equal(1, await db.ShareRecipients.CountAsync(r => r.ActionedAt != null));
         Assert.Equal(2, await db.Referrals.CountAsync(r => r.NextDueAt != null));
         Assert.Equal(1, await db.Contacts.CountAsync(c => c.DecidedAt == null));
+        // The team around the child: CAMHS withdrawing from James, leaving social care alone on a protection plan; a
+        // plan without the child's views; a conference at short notice; an interview due; a handover not yet introduced.
+        Assert.Equal(1, await db.Withdrawals.CountAsync(w => w.LeavesOneAgency));
+        Assert.Equal(1, await db.Plans.CountAsync(p => p.Kind == ChildStory.Domain.Casework.PlanKind.ChildInNeed && p.ChildVoice.Words == null));
+        Assert.Equal(1, await db.MeetingInvitations.CountAsync(i => i.NoticeWorkingDays < i.RequiredNoticeWorkingDays && i.ReportSubmittedAt != null));
+        Assert.Equal(1, await db.Timescales.CountAsync(t => t.Kind == ChildStory.Domain.Casework.TimescaleKind.ReturnHomeInterview));
+        Assert.True(await db.Involvements.AnyAsync(i => i.HandedOverFromId != null && i.IntroducedOn == null));
     }
 
     [Fact]

@@ -71,7 +71,8 @@ internal static class DemoCasework
         var others = await db.Involvements.Where(i => i.ChildId == james && i.AgencyId != csc && i.EndedOn == null && !UniversalServices.Roles.Contains(i.Role)).ToListAsync(ct);
         foreach (var other in others)
         {
-            other.End(today.AddDays(-40), "Closed: did not engage with three offered appointments");
+            var closed = today.AddDays(-40) < other.StartedOn ? other.StartedOn : today.AddDays(-40);
+            other.End(closed, "Closed: did not engage with three offered appointments");
         }
         var clinician = p.Camhs.Members[1];
         var camhs = new Involvement(Guid.NewGuid(), james, p.Camhs.Agency.Id, p.Camhs.Team.Id, clinician.Id, InvolvementRole.Clinician, today.AddDays(-300));
