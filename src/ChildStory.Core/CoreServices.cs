@@ -114,6 +114,9 @@ public static class CoreServices
         services.AddScoped<Features.Rules.AlertQueries>();
         services.AddScoped<Features.Rules.RuleCatalogue>();
         services.AddScoped<Features.Rules.ComplexNeedsRegister>();
+        services.AddSingleton<Features.Exploitation.ScreeningTool>();
+        services.AddScoped<Features.Exploitation.RecordScreening>();
+        services.AddScoped<Features.Exploitation.ScreeningQueries>();
         return services;
     }
 }

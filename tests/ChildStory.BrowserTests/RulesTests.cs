@@ -60,5 +60,13 @@ public sealed class RulesTests(BrowserApp app)
         await page.AssertAccessibleAsync();
         await page.GotoAsync($"/children/{child}/alerts");
         await page.AssertAccessibleAsync();
+
+        // The exploitation screening, pre-filled from the chronology; without a level the tool says what it proposes.
+        await page.GotoAsync($"/children/{child}/screenings");
+        await Assertions.Expect(page.Locator("#Found-missing")).ToBeCheckedAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record screening" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("The tool proposes");
+        await page.AssertAccessibleAsync();
     }
 }

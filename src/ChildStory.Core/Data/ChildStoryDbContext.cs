@@ -61,6 +61,7 @@ public sealed class ChildStoryDbContext(
     public DbSet<Domain.Rules.Alert> Alerts => Set<Domain.Rules.Alert>();
     public DbSet<Domain.Rules.RuleWork> RuleWork => Set<Domain.Rules.RuleWork>();
     public DbSet<Domain.Rules.RegisterEntry> RegisterEntries => Set<Domain.Rules.RegisterEntry>();
+    public DbSet<Domain.Exploitation.Screening> Screenings => Set<Domain.Exploitation.Screening>();
 
     /// <summary>
     /// Bulk loads (demo seeding) switch off the per-row "child changed" audit entries and write one summary entry

@@ -1302,6 +1302,70 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                     b.ToTable("PersonReferences");
                 });
 
+            modelBuilder.Entity("ChildStory.Domain.Exploitation.Screening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChildTookPart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FamilyTookPart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinalLevel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgementNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedLevel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedReasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RescreenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScreenedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScreenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "ScreenedAt");
+
+                    b.ToTable("Screenings");
+                });
+
             modelBuilder.Entity("ChildStory.Domain.FrontDoor.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3000,6 +3064,15 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                     b.HasOne("ChildStory.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildStory.Domain.Exploitation.Screening", b =>
+                {
+                    b.HasOne("ChildStory.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

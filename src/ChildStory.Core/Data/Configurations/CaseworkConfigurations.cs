@@ -231,3 +231,17 @@ internal sealed class RegisterEntryConfiguration : IEntityTypeConfiguration<Doma
         builder.HasIndex(r => r.EnteredAt);
     }
 }
+
+internal sealed class ScreeningConfiguration : IEntityTypeConfiguration<Domain.Exploitation.Screening>
+{
+    public void Configure(EntityTypeBuilder<Domain.Exploitation.Screening> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.ScreenedBy).HasMaxLength(200);
+        builder.Property(s => s.AnswersJson).HasMaxLength(20_000);
+        builder.Property(s => s.ProposedReasons).HasMaxLength(4_000);
+        builder.Property(s => s.JudgementNote).HasMaxLength(2_000);
+        builder.HasOne<Person>().WithMany().HasForeignKey(s => s.ChildId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.ChildId, s.ScreenedAt });
+    }
+}

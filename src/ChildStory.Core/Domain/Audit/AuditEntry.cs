@@ -70,6 +70,8 @@ public static class AuditActions
     public const string AlertDecided = "AlertDecided";
     public const string AlertsViewed = "AlertsViewed";
     public const string RegisterViewed = "RegisterViewed";
+    public const string ScreeningRecorded = "ScreeningRecorded";
+    public const string ScreeningsViewed = "ScreeningsViewed";
 }
 
 /// <summary>

@@ -71,6 +71,7 @@ public enum EventType
     // The safeguarding rules: every alert and what a person decided about it.
     AlertRaised,
     AlertDecided,
+    ExploitationScreening,
 }
 
 public enum Verification

@@ -30,6 +30,11 @@ public sealed record FactPlan(Guid Id, PlanKind Kind, DateOnly StartedOn, DateOn
     public bool ActiveOn(DateOnly day) => StartedOn <= day && (EndedOn is null || EndedOn >= day);
 }
 
+public sealed record FactScreening(Guid Id, DateTimeOffset At, Domain.Exploitation.RiskLevel Level);
+
+/// <summary>A meeting that discussed (or will discuss) exploitation: a MACE panel, or any meeting with a MACE-style item.</summary>
+public sealed record FactMaceDiscussion(Guid Id, DateTimeOffset At, bool Held);
+
 public sealed record FactReferral(Guid Id, string Service, DateTimeOffset SentAt, DateTimeOffset? NextDueAt, string? NextDueExplanation, bool CriticalMoment, string Stage);
 
 /// <summary>
@@ -49,6 +54,8 @@ public sealed class ChildFacts
     public required IReadOnlyList<FactRelationship> Relationships { get; init; }
     public required IReadOnlyList<FactPlan> Plans { get; init; }
     public required IReadOnlyList<FactReferral> Referrals { get; init; }
+    public required IReadOnlyList<FactScreening> Screenings { get; init; }
+    public required IReadOnlyList<FactMaceDiscussion> MaceDiscussions { get; init; }
 
     public DateOnly Today => Calendar.DateOf(Now);
 
@@ -92,6 +99,11 @@ public sealed class ChildFacts
                 && r.Stage != Domain.Referrals.ReferralStage.Withdrawn)
             .Select(r => new FactReferral(r.Id, r.Service!.Name, r.SentAt, r.NextDueAt, r.NextDueExplanation, r.CriticalMomentAt != null, r.Stage.ToString()))
             .ToListAsync(ct);
+        var screenings = await db.Screenings.AsNoTracking().Where(s => s.ChildId == childId && s.ScreenedAt <= now)
+            .Select(s => new FactScreening(s.Id, s.ScreenedAt, s.FinalLevel)).ToListAsync(ct);
+        var mace = await db.Meetings.AsNoTracking()
+            .Where(m => m.ChildId == childId && m.ScheduledAt <= now && m.Status != MeetingStatus.Cancelled && (m.ExploitationItem || m.Type == MeetingType.MacePanel))
+            .Select(m => new FactMaceDiscussion(m.Id, m.StartsAt, m.Status == MeetingStatus.Held)).ToListAsync(ct);
         return new ChildFacts
         {
             ChildId = childId,
@@ -104,6 +116,8 @@ public sealed class ChildFacts
             Relationships = relationships,
             Plans = plans,
             Referrals = referrals,
+            Screenings = screenings.OrderBy(s => s.At).ToList(),
+            MaceDiscussions = mace,
         };
     }
 }

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChildStory.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class TeamAroundTheChildAndRules : Migration
+    public partial class TeamAroundTheChildRulesAndScreening : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -187,6 +187,36 @@ namespace ChildStory.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RuleWork", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Screenings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PractitionerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ScreenedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ScreenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnswersJson = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    ProposedLevel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ProposedReasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FinalLevel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    JudgementNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ChildTookPart = table.Column<bool>(type: "boolean", nullable: false),
+                    FamilyTookPart = table.Column<bool>(type: "boolean", nullable: false),
+                    RescreenOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Screenings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Screenings_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -572,6 +602,11 @@ namespace ChildStory.Migrations.Postgres.Migrations
                 column: "ChildId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Screenings_ChildId_ScreenedAt",
+                table: "Screenings",
+                columns: new[] { "ChildId", "ScreenedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Timescales_ChildId_Kind_Status",
                 table: "Timescales",
                 columns: new[] { "ChildId", "Kind", "Status" });
@@ -633,6 +668,9 @@ namespace ChildStory.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "RuleWork");
+
+            migrationBuilder.DropTable(
+                name: "Screenings");
 
             migrationBuilder.DropTable(
                 name: "Timescales");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ChildStory.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class TeamAroundTheChildAndRules : Migration
+    public partial class TeamAroundTheChildRulesAndScreening : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -186,6 +186,36 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RuleWork", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Screenings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PractitionerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ScreenedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ScreenedAt = table.Column<string>(type: "TEXT", nullable: false),
+                    AnswersJson = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    ProposedLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProposedReasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FinalLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    JudgementNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ChildTookPart = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FamilyTookPart = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RescreenOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Screenings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Screenings_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -571,6 +601,11 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                 column: "ChildId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Screenings_ChildId_ScreenedAt",
+                table: "Screenings",
+                columns: new[] { "ChildId", "ScreenedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Timescales_ChildId_Kind_Status",
                 table: "Timescales",
                 columns: new[] { "ChildId", "Kind", "Status" });
@@ -632,6 +667,9 @@ namespace ChildStory.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "RuleWork");
+
+            migrationBuilder.DropTable(
+                name: "Screenings");
 
             migrationBuilder.DropTable(
                 name: "Timescales");
