@@ -117,6 +117,7 @@ public static class CoreServices
         services.AddSingleton<Features.Exploitation.ScreeningTool>();
         services.AddScoped<Features.Exploitation.RecordScreening>();
         services.AddScoped<Features.Exploitation.ScreeningQueries>();
+        services.AddScoped<Features.Exploitation.RecordNrm>();
         return services;
     }
 }

@@ -62,6 +62,7 @@ public sealed class ChildStoryDbContext(
     public DbSet<Domain.Rules.RuleWork> RuleWork => Set<Domain.Rules.RuleWork>();
     public DbSet<Domain.Rules.RegisterEntry> RegisterEntries => Set<Domain.Rules.RegisterEntry>();
     public DbSet<Domain.Exploitation.Screening> Screenings => Set<Domain.Exploitation.Screening>();
+    public DbSet<Domain.Exploitation.NrmReferral> NrmReferrals => Set<Domain.Exploitation.NrmReferral>();
 
     /// <summary>
     /// Bulk loads (demo seeding) switch off the per-row "child changed" audit entries and write one summary entry

@@ -245,3 +245,16 @@ internal sealed class ScreeningConfiguration : IEntityTypeConfiguration<Domain.E
         builder.HasIndex(s => new { s.ChildId, s.ScreenedAt });
     }
 }
+
+internal sealed class NrmReferralConfiguration : IEntityTypeConfiguration<Domain.Exploitation.NrmReferral>
+{
+    public void Configure(EntityTypeBuilder<Domain.Exploitation.NrmReferral> builder)
+    {
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.SubmittedBy).HasMaxLength(200);
+        builder.Property(n => n.Summary).HasMaxLength(2_000);
+        builder.Property(n => n.Version).IsConcurrencyToken();
+        builder.HasOne<Person>().WithMany().HasForeignKey(n => n.ChildId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.ChildId, n.SubmittedAt });
+    }
+}

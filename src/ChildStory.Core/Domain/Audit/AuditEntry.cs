@@ -72,6 +72,7 @@ public static class AuditActions
     public const string RegisterViewed = "RegisterViewed";
     public const string ScreeningRecorded = "ScreeningRecorded";
     public const string ScreeningsViewed = "ScreeningsViewed";
+    public const string NrmRecorded = "NrmRecorded";
 }
 
 /// <summary>

@@ -16,6 +16,7 @@ public enum TimescaleKind
     LookedAfterReview,
     ReturnHomeInterview,
     TransitionPlan,
+    NrmReasonableGrounds,
 }
 
 public enum TimescaleStatus
@@ -149,6 +150,7 @@ public sealed class Timescale
         TimescaleKind.SecondLookedAfterReview => "Second looked-after review",
         TimescaleKind.LookedAfterReview => "Looked-after review",
         TimescaleKind.ReturnHomeInterview => "Return home interview",
+        TimescaleKind.NrmReasonableGrounds => "NRM reasonable-grounds decision",
         _ => "Transition plan to adult services",
     };
 }

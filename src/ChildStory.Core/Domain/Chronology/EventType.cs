@@ -72,6 +72,7 @@ public enum EventType
     AlertRaised,
     AlertDecided,
     ExploitationScreening,
+    NrmReferralSubmitted,
 }
 
 public enum Verification

@@ -35,6 +35,11 @@ public sealed record FactScreening(Guid Id, DateTimeOffset At, Domain.Exploitati
 /// <summary>A meeting that discussed (or will discuss) exploitation: a MACE panel, or any meeting with a MACE-style item.</summary>
 public sealed record FactMaceDiscussion(Guid Id, DateTimeOffset At, bool Held);
 
+public sealed record FactNrm(Guid Id, DateTimeOffset? PositiveReasonableGroundsAt);
+
+/// <summary>A strategy discussion: when it is (or was) held.</summary>
+public sealed record FactStrategyDiscussion(Guid Id, DateTimeOffset At, bool Held);
+
 public sealed record FactReferral(Guid Id, string Service, DateTimeOffset SentAt, DateTimeOffset? NextDueAt, string? NextDueExplanation, bool CriticalMoment, string Stage);
 
 /// <summary>
@@ -56,6 +61,8 @@ public sealed class ChildFacts
     public required IReadOnlyList<FactReferral> Referrals { get; init; }
     public required IReadOnlyList<FactScreening> Screenings { get; init; }
     public required IReadOnlyList<FactMaceDiscussion> MaceDiscussions { get; init; }
+    public required IReadOnlyList<FactNrm> Nrm { get; init; }
+    public required IReadOnlyList<FactStrategyDiscussion> StrategyDiscussions { get; init; }
 
     public DateOnly Today => Calendar.DateOf(Now);
 
@@ -104,6 +111,12 @@ public sealed class ChildFacts
         var mace = await db.Meetings.AsNoTracking()
             .Where(m => m.ChildId == childId && m.ScheduledAt <= now && m.Status != MeetingStatus.Cancelled && (m.ExploitationItem || m.Type == MeetingType.MacePanel))
             .Select(m => new FactMaceDiscussion(m.Id, m.StartsAt, m.Status == MeetingStatus.Held)).ToListAsync(ct);
+        var nrm = await db.NrmReferrals.AsNoTracking().Where(n => n.ChildId == childId && n.SubmittedAt <= now)
+            .Select(n => new FactNrm(n.Id, n.ReasonableGrounds == Domain.Exploitation.NrmOutcome.Positive && n.ReasonableGroundsAt <= now ? n.ReasonableGroundsAt : null))
+            .ToListAsync(ct);
+        var strategy = await db.Meetings.AsNoTracking()
+            .Where(m => m.ChildId == childId && m.ScheduledAt <= now && m.Status != MeetingStatus.Cancelled && m.Type == MeetingType.StrategyDiscussion)
+            .Select(m => new FactStrategyDiscussion(m.Id, m.StartsAt, m.Status == MeetingStatus.Held)).ToListAsync(ct);
         return new ChildFacts
         {
             ChildId = childId,
@@ -118,6 +131,8 @@ public sealed class ChildFacts
             Referrals = referrals,
             Screenings = screenings.OrderBy(s => s.At).ToList(),
             MaceDiscussions = mace,
+            Nrm = nrm,
+            StrategyDiscussions = strategy,
         };
     }
 }

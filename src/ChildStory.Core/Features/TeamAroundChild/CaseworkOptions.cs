@@ -26,6 +26,7 @@ public sealed class CaseworkOptions
         [nameof(TimescaleKind.LookedAfterReview)] = "6 months",
         [nameof(TimescaleKind.ReturnHomeInterview)] = "72 hours",
         [nameof(TimescaleKind.TransitionPlan)] = "3 months",
+        [nameof(TimescaleKind.NrmReasonableGrounds)] = "5 working days",
     };
 
     /// <summary>The notice each meeting type needs, in working days, by <see cref="MeetingType"/> name.</summary>
