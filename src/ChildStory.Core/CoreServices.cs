@@ -118,6 +118,8 @@ public static class CoreServices
         services.AddScoped<Features.Exploitation.RecordScreening>();
         services.AddScoped<Features.Exploitation.ScreeningQueries>();
         services.AddScoped<Features.Exploitation.RecordNrm>();
+        services.AddScoped<Features.Exploitation.MaceDiscussions>();
+        services.AddScoped<Features.Exploitation.MaceOverview>();
         return services;
     }
 }

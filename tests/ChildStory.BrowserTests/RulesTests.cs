@@ -68,5 +68,11 @@ public sealed class RulesTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Record screening" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("The tool proposes");
         await page.AssertAccessibleAsync();
+        await page.GotoAsync($"/children/{child}/mace");
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync($"/children/{child}/nrm");
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync("/mace");
+        await page.AssertAccessibleAsync();
     }
 }

@@ -63,6 +63,7 @@ public sealed class ChildStoryDbContext(
     public DbSet<Domain.Rules.RegisterEntry> RegisterEntries => Set<Domain.Rules.RegisterEntry>();
     public DbSet<Domain.Exploitation.Screening> Screenings => Set<Domain.Exploitation.Screening>();
     public DbSet<Domain.Exploitation.NrmReferral> NrmReferrals => Set<Domain.Exploitation.NrmReferral>();
+    public DbSet<Domain.Exploitation.MaceDiscussion> MaceDiscussions => Set<Domain.Exploitation.MaceDiscussion>();
 
     /// <summary>
     /// Bulk loads (demo seeding) switch off the per-row "child changed" audit entries and write one summary entry

@@ -258,3 +258,22 @@ internal sealed class NrmReferralConfiguration : IEntityTypeConfiguration<Domain
         builder.HasIndex(n => new { n.ChildId, n.SubmittedAt });
     }
 }
+
+internal sealed class MaceDiscussionConfiguration : IEntityTypeConfiguration<Domain.Exploitation.MaceDiscussion>
+{
+    public void Configure(EntityTypeBuilder<Domain.Exploitation.MaceDiscussion> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.RequestedBy).HasMaxLength(200);
+        builder.Property(m => m.Reason).HasMaxLength(2_000);
+        builder.Property(m => m.Perpetrators).HasMaxLength(4_000);
+        builder.Property(m => m.Places).HasMaxLength(4_000);
+        builder.Property(m => m.PeerGroups).HasMaxLength(4_000);
+        builder.Property(m => m.Intelligence).HasMaxLength(4_000);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.HasOne<Person>().WithMany().HasForeignKey(m => m.ChildId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.ChildId, m.Status });
+        builder.HasIndex(m => m.DiscussedAt);
+    }
+}

@@ -73,6 +73,8 @@ public static class AuditActions
     public const string ScreeningRecorded = "ScreeningRecorded";
     public const string ScreeningsViewed = "ScreeningsViewed";
     public const string NrmRecorded = "NrmRecorded";
+    public const string MaceRecorded = "MaceRecorded";
+    public const string MaceViewed = "MaceViewed";
 }
 
 /// <summary>

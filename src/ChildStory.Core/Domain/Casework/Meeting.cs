@@ -109,6 +109,13 @@ public sealed class Meeting
 
     public void GoAheadAtShortNotice(string reason) => ShortNoticeReason = reason;
 
+    /// <summary>Adds a MACE-style exploitation discussion to the agenda of a meeting not yet held.</summary>
+    public void AddExploitationItem()
+    {
+        ExploitationItem = true;
+        Version++;
+    }
+
     public Result<bool> RecordHeld(DateTimeOffset heldAt, string chair, MeetingOutcome outcome, string decisions, string? minutes, ChildVoice voice, string? lateReason)
     {
         if (Status != MeetingStatus.Scheduled)

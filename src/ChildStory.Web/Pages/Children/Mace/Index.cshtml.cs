@@ -1,0 +1,74 @@
+using ChildStory.Data;
+using ChildStory.Domain.Exploitation;
+using ChildStory.Features.Access;
+using ChildStory.Features.Exploitation;
+using ChildStory.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildStory.Web.Pages.Children.Mace;
+
+/// <summary>A child's MACE discussions: ask for one, and record what the discussion found and agreed.</summary>
+public sealed class IndexModel(MaceDiscussions mace, ChildAccess access, ChildStoryDbContext db, IActorAccessor actors) : FormPage
+{
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? Level { get; set; }
+    [BindProperty] public string? Perpetrators { get; set; }
+    [BindProperty] public string? Places { get; set; }
+    [BindProperty] public string? PeerGroups { get; set; }
+    [BindProperty] public string? Intelligence { get; set; }
+    [BindProperty] public string? ReviewOn { get; set; }
+    [BindProperty] public List<ActionRow> Actions { get; set; } = [];
+
+    public Guid ChildId { get; private set; }
+    public string ChildName { get; private set; } = "";
+    public IReadOnlyList<MaceDiscussion> Discussions { get; private set; } = [];
+    public bool CanWork { get; private set; }
+    public IReadOnlyList<SelectOption> Owners { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostRequestAsync(Guid id, CancellationToken ct)
+    {
+        var result = await mace.RequestAsync(actors.Current, id, Reason, ct: ct);
+        return await AfterAsync(result.Succeeded ? true : result.Error!, "MACE discussion asked for; the team has been told.", () => LoadAsync(id, ct), () => Reason = null);
+    }
+
+    public async Task<IActionResult> OnPostRecordAsync(Guid id, Guid discussionId, CancellationToken ct)
+    {
+        var review = ModelState.Date("ReviewOn", ReviewOn, "the review date");
+        var actions = ActionInputs.Read(ModelState, Actions);
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(id, ct) ?? Page();
+        }
+        // The first two rows are disruption actions, the rest safety-plan actions.
+        var form = new MaceForm(FormInput.Choice<RiskLevel>(Level), Perpetrators, Places, PeerGroups, Intelligence, review, actions.Take(2).ToList(), actions.Skip(2).ToList());
+        var result = await mace.RecordAsync(actors.Current, discussionId, form, ct);
+        return await AfterAsync(result, "MACE discussion recorded in the child's story.", () => LoadAsync(id, ct),
+            () => { Level = Perpetrators = Places = PeerGroups = Intelligence = ReviewOn = null; Actions = []; });
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var opened = await access.OpenAsync(actors.Current, id, ct);
+        if (!opened.Succeeded)
+        {
+            return NotFound();
+        }
+        ChildId = id;
+        ChildName = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+        Discussions = await db.MaceDiscussions.AsNoTracking().Where(m => m.ChildId == id).OrderByDescending(m => m.RequestedAt).ToListAsync(ct);
+        CanWork = actors.Current.PractitionerId is not null && opened.Value is AccessBasis.Involvement or AccessBasis.FrontDoor;
+        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var workers = await db.Involvements.AsNoTracking().Where(i => i.ChildId == id && (i.EndedOn == null || i.EndedOn >= today))
+            .Select(i => new Features.Children.ChildRecord.Worker(i.Id, i.Agency!.Name, null, i.Practitioner == null ? null : i.Practitioner.GivenName + " " + i.Practitioner.FamilyName,
+                null, null, null, i.Role, i.IsLeadProfessional, i.StartedOn, i.EndedOn, null, i.AgencyId, i.PractitionerId, null, null)).ToListAsync(ct);
+        Owners = ActionInputs.Owners(workers);
+        while (Actions.Count < 4)
+        {
+            Actions.Add(new());
+        }
+        return null;
+    }
+}
