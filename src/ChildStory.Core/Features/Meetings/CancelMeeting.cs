@@ -37,13 +37,7 @@ public sealed class CancelMeeting(ChildStoryDbContext db, CaseworkAccess access,
         {
             return cancelled;
         }
-        var invited = new List<Party>();
-        foreach (var invitation in meeting.Invitations)
-        {
-            invited.AddRange(invitation.PractitionerId is { } pid
-                ? await ShareParties.PractitionerAsync(db, pid, ct)
-                : await CaseworkAccess.AgencyAroundAsync(db, meeting.ChildId, invitation.AgencyId, ct));
-        }
+        var invited = await MeetingParties.InvitedAsync(db, meeting, ct);
         notify.Tell(invited, meeting.ChildId, $"Cancelled: {Meeting.Describe(meeting.Type).ToLowerInvariant()} on {meeting.StartsAt:d MMM yyyy}", text, $"/meetings/{meeting.Id}");
         db.Audit(AuditActions.MeetingUpdated, meeting.ChildId, subject: $"Meeting:{meeting.Id}", detail: "{\"cancelled\":true}", reason: text);
         await db.SaveChangesAsync(ct);

@@ -48,13 +48,7 @@ public sealed class MeetingDocuments(ChildStoryDbContext db, CaseworkAccess case
         }
         var now = db.Time.GetUtcNow();
         db.MeetingDocuments.AddRange(kept.Select(f => new MeetingDocument(Guid.NewGuid(), meeting.Id, f.FileName, f.ContentType, f.Content, actor.Name, now)));
-        var invited = new List<Party>();
-        foreach (var invitation in meeting.Invitations)
-        {
-            invited.AddRange(invitation.PractitionerId is { } pid
-                ? await ShareParties.PractitionerAsync(db, pid, ct)
-                : await CaseworkAccess.AgencyAroundAsync(db, meeting.ChildId, invitation.AgencyId, ct));
-        }
+        var invited = await MeetingParties.InvitedAsync(db, meeting, ct);
         notify.Tell(invited, meeting.ChildId, $"Minutes of the {Meeting.Describe(meeting.Type).ToLowerInvariant()}", $"Attached by {actor.Name}.", $"/meetings/{meeting.Id}");
         db.Audit(AuditActions.MeetingUpdated, meeting.ChildId, subject: $"Meeting:{meeting.Id}", detail: $"{{\"minutesAttached\":{kept.Count}}}");
         await db.SaveChangesAsync(ct);

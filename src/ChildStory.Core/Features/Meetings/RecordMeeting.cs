@@ -120,13 +120,7 @@ public sealed class RecordMeeting(ChildStoryDbContext db, CaseworkAccess access,
             + $"Did not attend: {Who(Attendance.DidNotAttend)}. Decisions: {decisions}";
         await FollowUpStory.WriteAsync(db, meeting.ChildId, meeting.OrganiserAgencyId, actor.PractitionerId, actor.Name, EventType.MeetingHeld, summary,
             meeting.Type is not (MeetingType.CoreGroup or MeetingType.TeamAroundTheChild or MeetingType.ProfessionalsMeeting) || meeting.ExploitationItem, ct, heldAt);
-        var invited = new List<Party>();
-        foreach (var invitation in meeting.Invitations)
-        {
-            invited.AddRange(invitation.PractitionerId is { } pid
-                ? await ShareParties.PractitionerAsync(db, pid, ct)
-                : await CaseworkAccess.AgencyAroundAsync(db, meeting.ChildId, invitation.AgencyId, ct));
-        }
+        var invited = await MeetingParties.InvitedAsync(db, meeting, ct);
         foreach (var owner in actions.Where(a => a.OwnerPractitionerId != null).Select(a => a.OwnerPractitionerId!.Value).Distinct())
         {
             invited.AddRange(await ShareParties.PractitionerAsync(db, owner, ct));

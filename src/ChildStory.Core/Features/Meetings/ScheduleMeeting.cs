@@ -96,9 +96,7 @@ public sealed class ScheduleMeeting(ChildStoryDbContext db, CaseworkAccess acces
         var title = $"Invitation: {Meeting.Describe(type).ToLowerInvariant()} on {when}";
         foreach (var invitee in invitees)
         {
-            var parties = invitee.PractitionerId is { } pid
-                ? await ShareParties.PractitionerAsync(db, pid, ct)
-                : await CaseworkAccess.AgencyAroundAsync(db, childId, invitee.AgencyId, ct);
+            var parties = await MeetingParties.InviteeAsync(db, childId, invitee.AgencyId, invitee.PractitionerId, ct);
             notify.Tell(parties, childId, title, notice < required ? $"Short notice ({Days(notice)}): {meeting.ShortNoticeReason}" : "Please reply and send your agency's report.",
                 $"/meetings/{meeting.Id}");
         }
