@@ -120,6 +120,11 @@ public static class CoreServices
         services.AddScoped<Features.Exploitation.RecordNrm>();
         services.AddScoped<Features.Exploitation.MaceDiscussions>();
         services.AddScoped<Features.Exploitation.MaceOverview>();
+        services.AddOptions<Features.Mapping.MappingOptions>().Bind(configuration.GetSection(Features.Mapping.MappingOptions.Section))
+            .Validate(o => o.NeighboursShown is >= 1 and <= 500, $"{Features.Mapping.MappingOptions.Section}:NeighboursShown must be between 1 and 500").ValidateOnStart();
+        services.AddScoped<Features.Mapping.RecordAssociation>();
+        services.AddScoped<Features.Mapping.ChangeAssociation>();
+        services.AddScoped<Features.Mapping.PeerNetwork>();
         return services;
     }
 }

@@ -64,6 +64,8 @@ public sealed class ChildStoryDbContext(
     public DbSet<Domain.Exploitation.Screening> Screenings => Set<Domain.Exploitation.Screening>();
     public DbSet<Domain.Exploitation.NrmReferral> NrmReferrals => Set<Domain.Exploitation.NrmReferral>();
     public DbSet<Domain.Exploitation.MaceDiscussion> MaceDiscussions => Set<Domain.Exploitation.MaceDiscussion>();
+    public DbSet<Domain.Exploitation.Association> Associations => Set<Domain.Exploitation.Association>();
+    public DbSet<Domain.Exploitation.Place> Places => Set<Domain.Exploitation.Place>();
 
     /// <summary>
     /// Bulk loads (demo seeding) switch off the per-row "child changed" audit entries and write one summary entry

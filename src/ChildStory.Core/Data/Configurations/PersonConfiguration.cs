@@ -15,6 +15,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.FirstLanguage).HasMaxLength(60);
         builder.Property(p => p.NhsNumber).HasMaxLength(10);
         builder.Property(p => p.Upn).HasMaxLength(13);
+        builder.Property(p => p.HomeAuthority).HasMaxLength(200);
+        builder.Property(p => p.AuthorityContact).HasMaxLength(300);
         builder.HasIndex(p => p.NhsNumber);
         builder.HasIndex(p => p.Upn);
         builder.HasIndex(p => new { p.IsChild, p.DateOfBirth });

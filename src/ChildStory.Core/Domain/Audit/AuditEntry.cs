@@ -75,6 +75,9 @@ public static class AuditActions
     public const string NrmRecorded = "NrmRecorded";
     public const string MaceRecorded = "MaceRecorded";
     public const string MaceViewed = "MaceViewed";
+    public const string AssociationRecorded = "AssociationRecorded";
+    public const string AssociationChanged = "AssociationChanged";
+    public const string NetworkViewed = "NetworkViewed";
 }
 
 /// <summary>

@@ -73,6 +73,9 @@ public enum EventType
     AlertDecided,
     ExploitationScreening,
     NrmReferralSubmitted,
+
+    // Peer and place mapping.
+    AssociationRecorded,
 }
 
 public enum Verification

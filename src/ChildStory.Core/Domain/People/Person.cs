@@ -55,6 +55,13 @@ public sealed class Person : Stamped, IChildData
     /// <summary>Created by the matcher from an agency's description, not by a practitioner: worth a second look.</summary>
     public bool CreatedFromIntake { get; private set; }
 
+    /// <summary>
+    /// For a child from another local authority met in a child's network (a peer across the border): the authority
+    /// that knows them and whom to contact there. ChildStory holds only this limited entry, never their record.
+    /// </summary>
+    public string? HomeAuthority { get; private set; }
+    public string? AuthorityContact { get; private set; }
+
     public List<PersonName> Names { get; private set; } = [];
     public List<PersonAddress> Addresses { get; private set; } = [];
 
@@ -114,6 +121,12 @@ public sealed class Person : Stamped, IChildData
     public void UndoMerge() => MergedIntoId = null;
 
     public void MarkCreatedFromIntake() => CreatedFromIntake = true;
+
+    public void BelongsTo(string authority, string contact)
+    {
+        HomeAuthority = authority.Trim();
+        AuthorityContact = contact.Trim();
+    }
 
     public PersonName AddName(NameKind kind, string givenName, string familyName)
     {

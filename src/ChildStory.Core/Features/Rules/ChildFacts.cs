@@ -23,7 +23,9 @@ public sealed record FactInvolvement(Guid Id, Guid AgencyId, AgencyKind AgencyKi
     public bool Targeted => !UniversalServices.IsUniversal(Role);
 }
 
-public sealed record FactRelationship(Guid Id, Guid? PersonId, string? Name, RelationshipKind Kind, DateOnly? DateOfBirth, bool LivesWithChild, DateTimeOffset RecordedAt);
+/// <summary>A family relationship, or (<see cref="EvidenceKind"/> "Association") a partner link from peer and place mapping.</summary>
+public sealed record FactRelationship(Guid Id, Guid? PersonId, string? Name, RelationshipKind Kind, DateOnly? DateOfBirth, bool LivesWithChild, DateTimeOffset RecordedAt,
+    string EvidenceKind = "Relationship");
 
 public sealed record FactPlan(Guid Id, PlanKind Kind, DateOnly StartedOn, DateOnly? EndedOn)
 {
@@ -99,6 +101,13 @@ public sealed class ChildFacts
             .Select(r => new FactRelationship(r.Id, r.RelatedPersonId, r.RelatedPerson == null ? null : r.RelatedPerson.GivenName + " " + r.RelatedPerson.FamilyName,
                 r.Kind, r.RelatedPerson == null ? null : r.RelatedPerson.DateOfBirth, r.LivesWithChild, r.CreatedAt))
             .ToListAsync(ct);
+        // A "relationship" recorded in the child's network counts as a partner, whoever recorded it and whatever the genders (Child A).
+        relationships.AddRange(await db.Associations.AsNoTracking()
+            .Where(a => a.ChildId == childId && a.Kind == Domain.Exploitation.AssociationKind.Partner && a.PersonId != null && a.RecordedAt <= now
+                && a.ObservedOn <= today && (a.EndedOn == null || a.EndedOn >= today))
+            .Join(db.People, a => a.PersonId, p => p.Id, (a, p) => new FactRelationship(a.Id, p.Id, p.GivenName + " " + p.FamilyName, RelationshipKind.Partner,
+                p.DateOfBirth, false, a.RecordedAt, "Association"))
+            .ToListAsync(ct));
         var plans = await db.Plans.AsNoTracking().Where(p => p.ChildId == childId && p.StartedOn <= today)
             .Select(p => new FactPlan(p.Id, p.Kind, p.StartedOn, p.EndedOn)).ToListAsync(ct);
         var referrals = await db.Referrals.AsNoTracking()

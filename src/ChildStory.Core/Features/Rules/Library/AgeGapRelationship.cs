@@ -36,7 +36,7 @@ public sealed class AgeGapRelationship(RuleSettings settings) : RuleBase(setting
             {
                 yield return new Finding(Key(r.Id),
                     $"{r.Name ?? "An adult"} ({(r.Kind == RelationshipKind.Partner ? "in a relationship with the child" : "living with the child")}) is {Math.Floor(years)} years older.",
-                    [new Evidence("Relationship", r.Id, $"{r.Name}: {r.Kind}", r.RecordedAt)]);
+                    [new Evidence(r.EvidenceKind, r.Id, $"{r.Name}: {r.Kind}", r.RecordedAt)]);
             }
         }
     }
