@@ -1,4 +1,5 @@
 using ChildStory.Data;
+using ChildStory.Features.Mapping;
 using ChildStory.Features.Meetings;
 using ChildStory.Features.Plans;
 using ChildStory.Features.Timescales;
@@ -36,6 +37,15 @@ public static class CaseworkApi
             .WithName("GetChildTimescales")
             .WithSummary("A child's statutory clocks: due (and how that was worked out), met, late with the reason, or stopped")
             .Produces<IReadOnlyList<ClockView>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var exploitation = app.MapGroup("/api/v1/children/{id:guid}").RequireAuthorization(SecurityServices.ApiPolicy).WithTags("Exploitation");
+        exploitation.MapGet("/network", async (Guid id, int? depth, bool? ended, PeerNetwork network, IActorAccessor actors, CancellationToken ct) =>
+                (await network.LoadAsync(actors.Current, id, depth ?? 2, ended ?? false, ct)).Match(Results.Ok))
+            .WithName("GetChildNetwork")
+            .WithSummary("A child's peers, places and the people around them to depth two (depth=1 for the child's own links), named by the partnership's policy; "
+                + "restricted links only for the agency holding them, others counted with whom to ask")
+            .Produces<NetworkView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;

@@ -98,6 +98,11 @@ public abstract class ChildrenApiTests<TFactory>(TFactory app) : ScenarioTests<T
             Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
             Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
         }
+        var network = await ClientWith(World.SocialCareApiKey).GetFromJsonAsync<JsonElement>($"/api/v1/children/{World.Amelia}/network?depth=1");
+        Assert.Equal(1, network.GetProperty("depth").GetInt32());
+        Assert.Equal(World.Amelia, network.GetProperty("nodes")[0].GetProperty("id").GetGuid());
+        var refused = await ClientWith(World.PoliceApiKey).GetAsync($"/api/v1/children/{World.Amelia}/network");
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
     [Fact]
@@ -108,6 +113,7 @@ public abstract class ChildrenApiTests<TFactory>(TFactory app) : ScenarioTests<T
         Assert.True(paths.TryGetProperty("/api/v1/children", out _));
         Assert.True(paths.TryGetProperty("/api/v1/children/{id}", out _));
         Assert.True(paths.TryGetProperty("/api/v1/children/{id}/timescales", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/children/{id}/network", out _));
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _));
     }
 }

@@ -67,6 +67,10 @@ public sealed class SeedDemoData(TimeProvider time)
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await DemoFollowThrough.SeedAsync(db, partnership, services, time.GetUtcNow(), ct);
         await DemoCasework.SeedAsync(db, partnership, time.GetUtcNow(), ct);
+        progress?.Report(new DemoProgress("Peer and place maps", children, options.Children));
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await DemoNetworks.SeedAsync(db, partnership, options.Seed, today, ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditChildChanges = true;
         db.Audit(AuditActions.DemoDataSeeded, detail: JsonSerializer.Serialize(new { options.Seed, summary }));
         await db.SaveChangesAsync(ct);
