@@ -40,6 +40,9 @@ public sealed record FactMaceDiscussion(Guid Id, DateTimeOffset At, bool Held);
 public sealed record FactNrm(Guid Id, DateTimeOffset? PositiveReasonableGroundsAt);
 
 /// <summary>A strategy discussion: when it is (or was) held.</summary>
+/// <summary>A peer or place link recorded on the child's record or naming the child on another's.</summary>
+public sealed record FactAssociation(Guid Id, Domain.Exploitation.AssociationKind Kind, DateTimeOffset RecordedAt);
+
 public sealed record FactStrategyDiscussion(Guid Id, DateTimeOffset At, bool Held);
 
 public sealed record FactReferral(Guid Id, string Service, DateTimeOffset SentAt, DateTimeOffset? NextDueAt, string? NextDueExplanation, bool CriticalMoment, string Stage);
@@ -65,6 +68,9 @@ public sealed class ChildFacts
     public required IReadOnlyList<FactMaceDiscussion> MaceDiscussions { get; init; }
     public required IReadOnlyList<FactNrm> Nrm { get; init; }
     public required IReadOnlyList<FactStrategyDiscussion> StrategyDiscussions { get; init; }
+
+    /// <summary>Peer and place mapping: links recorded by then (either end).</summary>
+    public IReadOnlyList<FactAssociation> Associations { get; init; } = [];
 
     public DateOnly Today => Calendar.DateOf(Now);
 
@@ -126,6 +132,8 @@ public sealed class ChildFacts
         var strategy = await db.Meetings.AsNoTracking()
             .Where(m => m.ChildId == childId && m.ScheduledAt <= now && m.Status != MeetingStatus.Cancelled && m.Type == MeetingType.StrategyDiscussion)
             .Select(m => new FactStrategyDiscussion(m.Id, m.StartsAt, m.Status == MeetingStatus.Held)).ToListAsync(ct);
+        var associations = await db.Associations.AsNoTracking().Where(a => (a.ChildId == childId || a.PersonId == childId) && a.RecordedAt <= now)
+            .Select(a => new FactAssociation(a.Id, a.Kind, a.RecordedAt)).ToListAsync(ct);
         return new ChildFacts
         {
             ChildId = childId,
@@ -142,6 +150,7 @@ public sealed class ChildFacts
             MaceDiscussions = mace,
             Nrm = nrm,
             StrategyDiscussions = strategy,
+            Associations = associations,
         };
     }
 }
