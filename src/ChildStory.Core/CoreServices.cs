@@ -114,7 +114,10 @@ public static class CoreServices
         services.AddScoped<Features.Rules.AlertQueries>();
         services.AddScoped<Features.Rules.RuleCatalogue>();
         services.AddScoped<Features.Rules.ComplexNeedsRegister>();
-        services.AddSingleton<Features.Exploitation.ScreeningTool>();
+        services.AddOptions<Features.Exploitation.ExploitationOptions>().Bind(configuration.GetSection(Features.Exploitation.ExploitationOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Features.Exploitation.ExploitationOptions>, Features.Exploitation.ExploitationOptionsValidator>();
+        services.AddSingleton(s => new Features.Exploitation.ScreeningTool(
+            s.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Exploitation.ExploitationOptions>>().Value.Screening));
         services.AddScoped<Features.Exploitation.RecordScreening>();
         services.AddScoped<Features.Exploitation.ScreeningQueries>();
         services.AddScoped<Features.Exploitation.RecordNrm>();

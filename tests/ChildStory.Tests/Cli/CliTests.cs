@@ -50,6 +50,25 @@ public abstract class CliTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bad_screening_tool_setting_stops_the_executable_naming_the_setting()
+    {
+        await CliProcess.RunAsync(_db.Settings, "db", "migrate");
+        var (code, output) = await CliProcess.RunAsync(_db.Settings, new Dictionary<string, string>
+        {
+            ["Exploitation__Screening__Indicators__0__Id"] = "weapons",
+            ["Exploitation__Screening__Indicators__0__Weight"] = "12",
+            ["Exploitation__Screening__Indicators__1__Id"] = "trap-house",
+            ["Exploitation__Screening__Indicators__1__Text"] = "Found in a trap house",
+            ["Exploitation__Screening__Indicators__1__Weight"] = "3",
+            ["Exploitation__Screening__Indicators__1__Level"] = "High",
+            ["Exploitation__Screening__Indicators__1__Concerns__0"] = "CountyLines",
+        }, "chase");
+        Assert.NotEqual(0, code);
+        Assert.Contains("Exploitation:Screening:Indicators:0 ('weapons'):Weight must be between 1 and 10 (it is 12)", output);
+        Assert.Contains("Exploitation:Screening:Indicators:1 ('trap-house'):Concerns: 'CountyLines' is not a concern", output);
+    }
+
+    [Fact]
     public async Task Users_add_creates_a_practitioner_who_can_sign_in_and_refuses_bad_input_by_name()
     {
         await using (var db = _db.CreateContext())

@@ -22,7 +22,7 @@ public sealed class IndexModel(MaceDiscussions mace, ChildAccess access, ChildSt
 
     public Guid ChildId { get; private set; }
     public string ChildName { get; private set; } = "";
-    public IReadOnlyList<MaceDiscussion> Discussions { get; private set; } = [];
+    public IReadOnlyList<MaceDiscussionView> Discussions { get; private set; } = [];
     public bool CanWork { get; private set; }
     public IReadOnlyList<SelectOption> Owners { get; private set; } = [];
 
@@ -51,15 +51,15 @@ public sealed class IndexModel(MaceDiscussions mace, ChildAccess access, ChildSt
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var opened = await access.OpenAsync(actors.Current, id, ct);
+        var opened = await mace.ForChildAsync(actors.Current, id, access, ct);
         if (!opened.Succeeded)
         {
             return NotFound();
         }
         ChildId = id;
         ChildName = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
-        Discussions = await db.MaceDiscussions.AsNoTracking().Where(m => m.ChildId == id).OrderByDescending(m => m.RequestedAt).ToListAsync(ct);
-        CanWork = actors.Current.PractitionerId is not null && opened.Value is AccessBasis.Involvement or AccessBasis.FrontDoor;
+        Discussions = opened.Value.Discussions;
+        CanWork = actors.Current.PractitionerId is not null && opened.Value.Basis is AccessBasis.Involvement or AccessBasis.FrontDoor;
         var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
         var workers = await db.Involvements.AsNoTracking().Where(i => i.ChildId == id && (i.EndedOn == null || i.EndedOn >= today))
             .Select(i => new Features.Children.ChildRecord.Worker(i.Id, i.Agency!.Name, null, i.Practitioner == null ? null : i.Practitioner.GivenName + " " + i.Practitioner.FamilyName,

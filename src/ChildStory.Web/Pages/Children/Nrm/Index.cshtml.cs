@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 
 namespace ChildStory.Web.Pages.Children.Nrm;
 
-/// <summary>A child's NRM referrals: submitted, reasonable-grounds and conclusive-grounds decisions.</summary>
-public sealed class IndexModel(RecordNrm nrm, ChildAccess access, ChildStoryDbContext db, IOptions<CalendarOptions> calendar, IActorAccessor actors) : FormPage
+/// <summary>A child's NRM referrals: submitted, reasonable-grounds and conclusive-grounds decisions, and the recovery period between them.</summary>
+public sealed class IndexModel(RecordNrm nrm, ChildAccess access, ChildStoryDbContext db, IOptions<CalendarOptions> calendar,
+    IOptions<ExploitationOptions> exploitation, IActorAccessor actors) : FormPage
 {
     [BindProperty] public string? SubmittedAt { get; set; }
     [BindProperty] public string? Summary { get; set; }
@@ -24,8 +25,9 @@ public sealed class IndexModel(RecordNrm nrm, ChildAccess access, ChildStoryDbCo
 
     public Guid ChildId { get; private set; }
     public string ChildName { get; private set; } = "";
-    public IReadOnlyList<NrmReferral> Referrals { get; private set; } = [];
+    public IReadOnlyList<NrmEntry> Referrals { get; private set; } = [];
     public bool CanWork { get; private set; }
+    public int RecoveryPeriodDays => exploitation.Value.RecoveryPeriodDays;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
