@@ -16,7 +16,8 @@ namespace ChildStory.Benchmarks;
 /// under 200 ms. Each call is the whole use case as the page runs it — the access check, both rings, names, ages,
 /// "known to services", which children the reader may open, and the audit entry it writes — read by a front-door
 /// practitioner (who may see every child, so the busiest child is readable). Three children: the one whose depth-two
-/// map is largest (the worst case: groups sharing a bus station), a typical at-risk child, and a child with friends only.
+/// map is largest in the demo (groups sharing a bus station), a typical at-risk child, a child with friends only, and a
+/// child on a school recorded as a place for 2,000 children (the stress case).
 /// SQLite by default; set CHILDSTORY_BENCH_POSTGRES (an admin connection string) to run on PostgreSQL as well.
 /// The demo database is made once per size and provider and kept (SQLite: in the temp folder) between runs.
 /// </summary>
@@ -28,6 +29,7 @@ public class NetworkBenchmarks
     private Guid _busiest;
     private Guid _typical;
     private Guid _friendsOnly;
+    private Guid _atHub;
 
     [Params(100_000)]
     public int Children { get; set; }
@@ -50,11 +52,12 @@ public class NetworkBenchmarks
         {
             new SeedDemoData(TimeProvider.System).RunAsync(db, new DemoOptions { Children = Children, Seed = 1 }, null).GetAwaiter().GetResult();
         }
+        AddHub(db);
         var frontDoor = db.Practitioners.AsNoTracking().First(p => p.Team!.Function == TeamFunction.FrontDoor && p.IsActive);
         _reader = new Actor(ActorKind.User, Guid.NewGuid(), frontDoor.DisplayName, frontDoor.Id, frontDoor.AgencyId, frontDoor.TeamId, new HashSet<string> { Roles.Practitioner, Roles.FrontDoor });
 
         // Depth-two size of each child with links: its links, plus its neighbours' links.
-        var links = db.Associations.AsNoTracking().Where(a => a.EndedOn == null).Select(a => new { a.ChildId, Other = a.PersonId ?? a.PlaceId!.Value }).ToList();
+        var links = db.Associations.AsNoTracking().Where(a => a.EndedOn == null && a.Source != HubSource).Select(a => new { a.ChildId, Other = a.PersonId ?? a.PlaceId!.Value }).ToList();
         var degree = links.SelectMany(l => new[] { l.ChildId, l.Other }).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         var neighbours = links.SelectMany(l => new[] { (l.ChildId, l.Other), (l.Other, l.ChildId) }).ToLookup(x => x.Item1, x => x.Item2);
         var children = db.People.AsNoTracking().Where(p => p.IsChild).Select(p => p.Id).ToHashSet();
@@ -65,7 +68,31 @@ public class NetworkBenchmarks
         _typical = atRisk[atRisk.Count / 2];
         var withFriends = db.Associations.AsNoTracking().Where(a => a.Kind == AssociationKind.Friend).Select(a => a.ChildId).Distinct().OrderBy(id => id).Take(2_000).ToList();
         _friendsOnly = withFriends.First(id => !atRisk.Contains(id));
+        _atHub = db.Associations.AsNoTracking().Where(a => a.Source == HubSource).OrderBy(a => a.ChildId).Select(a => a.ChildId).First();
         Console.WriteLine($"// {Provider}: {links.Count:N0} links; busiest child reaches {reach[0].Size} links at depth two; typical at-risk {reach.First(r => r.Id == _typical).Size}");
+    }
+
+    private const string HubSource = "Benchmark: school roll";
+
+    /// <summary>
+    /// The stress case the demo does not make: a secondary school recorded as a place for 2,000 children, so that a
+    /// child linked to it has 2,000 neighbours one step further on (the map shows 40 and counts the rest).
+    /// </summary>
+    private static void AddHub(ChildStoryDbContext db)
+    {
+        if (db.Associations.Any(a => a.Source == HubSource))
+        {
+            return;
+        }
+        var agency = db.Agencies.First(a => a.Kind == AgencyKind.School);
+        var school = new Place(Guid.NewGuid(), PlaceKind.School, "Benchmark Academy", null);
+        db.Places.Add(school);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var pupils = db.People.AsNoTracking().Where(p => p.IsChild && p.DateOfBirth > today.AddYears(-16) && p.DateOfBirth <= today.AddYears(-11))
+            .OrderBy(p => p.Id).Select(p => p.Id).Take(2_000).ToList();
+        db.Associations.AddRange(pupils.Select(id => new Association(Guid.NewGuid(), id, AssociationKind.Frequents, null, school.Id, HubSource,
+            SourceReliability.Reliable, InformationAssessment.KnownDirectly, today.AddDays(-30), agency.Id, null, "Benchmark", DateTimeOffset.UtcNow, null)));
+        db.SaveChanges();
     }
 
     private static string PostgresDatabase(string name)
@@ -107,6 +134,9 @@ public class NetworkBenchmarks
 
     [Benchmark]
     public Task<int> Child_with_friends_depth_two() => Map(_friendsOnly, 2);
+
+    [Benchmark]
+    public Task<int> Child_at_a_school_of_2000_depth_two() => Map(_atHub, 2);
 
     [Benchmark]
     public Task<int> Busiest_child_depth_one() => Map(_busiest, 1);

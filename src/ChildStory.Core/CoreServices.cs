@@ -128,6 +128,7 @@ public static class CoreServices
         services.AddScoped<Features.Mapping.RecordAssociation>();
         services.AddScoped<Features.Mapping.ChangeAssociation>();
         services.AddScoped<Features.Mapping.PeerNetwork>();
+        services.AddScoped<Features.Exploitation.PossibleVictim>();
         return services;
     }
 }

@@ -37,7 +37,11 @@ public sealed record FactScreening(Guid Id, DateTimeOffset At, Domain.Exploitati
 /// <summary>A meeting that discussed (or will discuss) exploitation: a MACE panel, or any meeting with a MACE-style item.</summary>
 public sealed record FactMaceDiscussion(Guid Id, DateTimeOffset At, bool Held);
 
-public sealed record FactNrm(Guid Id, DateTimeOffset? PositiveReasonableGroundsAt);
+/// <summary>What a recorded MACE discussion found: its risk level and when it was discussed.</summary>
+public sealed record FactMaceOutcome(Guid Id, DateTimeOffset DiscussedAt, Domain.Exploitation.RiskLevel Level);
+
+/// <summary>An NRM referral: a positive reasonable-grounds decision, and a negative conclusive-grounds decision that ends it.</summary>
+public sealed record FactNrm(Guid Id, DateTimeOffset? PositiveReasonableGroundsAt, DateTimeOffset? NegativeConclusiveGroundsAt = null);
 
 /// <summary>A strategy discussion: when it is (or was) held.</summary>
 /// <summary>A peer or place link recorded on the child's record or naming the child on another's.</summary>
@@ -71,6 +75,8 @@ public sealed class ChildFacts
 
     /// <summary>Peer and place mapping: links recorded by then (either end).</summary>
     public IReadOnlyList<FactAssociation> Associations { get; init; } = [];
+    /// <summary>Recorded MACE discussions and the risk level each found, oldest first.</summary>
+    public IReadOnlyList<FactMaceOutcome> MaceOutcomes { get; init; } = [];
 
     public DateOnly Today => Calendar.DateOf(Now);
 
@@ -127,8 +133,12 @@ public sealed class ChildFacts
             .Where(m => m.ChildId == childId && m.ScheduledAt <= now && m.Status != MeetingStatus.Cancelled && (m.ExploitationItem || m.Type == MeetingType.MacePanel))
             .Select(m => new FactMaceDiscussion(m.Id, m.StartsAt, m.Status == MeetingStatus.Held)).ToListAsync(ct);
         var nrm = await db.NrmReferrals.AsNoTracking().Where(n => n.ChildId == childId && n.SubmittedAt <= now)
-            .Select(n => new FactNrm(n.Id, n.ReasonableGrounds == Domain.Exploitation.NrmOutcome.Positive && n.ReasonableGroundsAt <= now ? n.ReasonableGroundsAt : null))
+            .Select(n => new FactNrm(n.Id, n.ReasonableGrounds == Domain.Exploitation.NrmOutcome.Positive && n.ReasonableGroundsAt <= now ? n.ReasonableGroundsAt : null,
+                n.ConclusiveGrounds == Domain.Exploitation.NrmOutcome.Negative && n.ConclusiveGroundsAt <= now ? n.ConclusiveGroundsAt : null))
             .ToListAsync(ct);
+        var maceOutcomes = await db.MaceDiscussions.AsNoTracking()
+            .Where(d => d.ChildId == childId && d.Status == Domain.Exploitation.MaceStatus.Discussed && d.DiscussedAt <= now && d.Level != null)
+            .Select(d => new FactMaceOutcome(d.Id, d.DiscussedAt!.Value, d.Level!.Value)).ToListAsync(ct);
         var strategy = await db.Meetings.AsNoTracking()
             .Where(m => m.ChildId == childId && m.ScheduledAt <= now && m.Status != MeetingStatus.Cancelled && m.Type == MeetingType.StrategyDiscussion)
             .Select(m => new FactStrategyDiscussion(m.Id, m.StartsAt, m.Status == MeetingStatus.Held)).ToListAsync(ct);
@@ -151,6 +161,7 @@ public sealed class ChildFacts
             Nrm = nrm,
             StrategyDiscussions = strategy,
             Associations = associations,
+            MaceOutcomes = maceOutcomes.OrderBy(m => m.DiscussedAt).ToList(),
         };
     }
 }

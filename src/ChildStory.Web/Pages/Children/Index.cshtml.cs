@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace ChildStory.Web.Pages.Children;
 
-public sealed class SearchModel(SearchChildren search, IActorAccessor actors, IOptions<AccessOptions> access, ChildAccess scope) : PageModel
+public sealed class SearchModel(SearchChildren search, IActorAccessor actors, IOptions<AccessOptions> access, ChildAccess scope, Features.Exploitation.PossibleVictim victims)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     [BindProperty(SupportsGet = true)] public string? DateOfBirth { get; set; }
@@ -18,6 +19,8 @@ public sealed class SearchModel(SearchChildren search, IActorAccessor actors, IO
     public SearchCriteria Criteria => new() { Name = Name, DateOfBirth = DateOfBirth, NhsNumber = NhsNumber, Upn = Upn };
 
     public SearchChildren.Results? Results { get; private set; }
+
+    public IReadOnlyDictionary<Guid, Features.Exploitation.PossibleVictim.Marker> Markers { get; private set; } = new Dictionary<Guid, Features.Exploitation.PossibleVictim.Marker>();
 
     public int GlassBreakHours => access.Value.GlassBreakHours;
 
@@ -35,6 +38,8 @@ public sealed class SearchModel(SearchChildren search, IActorAccessor actors, IO
         if (result.Succeeded)
         {
             Results = result.Value;
+            // Only this search's results, which are children the searcher may see (broken-glass searches show no markers).
+            Markers = await victims.ForAsync(Results.Matches.Select(m => m.Id).ToList(), ct);
         }
         else
         {

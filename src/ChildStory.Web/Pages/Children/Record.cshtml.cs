@@ -6,11 +6,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildStory.Web.Pages.Children;
 
-public sealed class RecordModel(GetChildRecord get, IActorAccessor actors) : PageModel
+public sealed class RecordModel(GetChildRecord get, IActorAccessor actors, Features.Exploitation.PossibleVictim victims) : PageModel
 {
     [Microsoft.AspNetCore.Mvc.FromQuery(Name = "visit")] public int? Visited { get; set; }
 
     public ChildRecord Record { get; private set; } = null!;
+
+    /// <summary>The "possible victim of exploitation" marker, when the child is flagged at risk.</summary>
+    public Features.Exploitation.PossibleVictim.Marker? PossibleVictim { get; private set; }
+
+    /// <summary>Police and youth justice see the marker at the top of the record: they meet the child as a suspect (Child B).</summary>
+    public bool MarkerFirst { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -20,6 +26,8 @@ public sealed class RecordModel(GetChildRecord get, IActorAccessor actors) : Pag
             return NotFound();
         }
         Record = result.Value;
+        PossibleVictim = await victims.ForAsync(id, ct);
+        MarkerFirst = PossibleVictim is not null && await victims.ProminentForAsync(actors.Current, ct);
         return Page();
     }
 

@@ -19,4 +19,6 @@ public sealed class SearchCriteria
         .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
 }
 
-public sealed record SearchResultsView(IReadOnlyList<SearchChildren.Match> Matches, string? GlassBreakReason);
+/// <summary>Search results; <paramref name="Markers"/> are the "possible victim of exploitation" markers, only for children the searcher may see.</summary>
+public sealed record SearchResultsView(IReadOnlyList<SearchChildren.Match> Matches, string? GlassBreakReason,
+    IReadOnlyDictionary<Guid, Features.Exploitation.PossibleVictim.Marker>? Markers = null);

@@ -3,8 +3,8 @@ using ChildStory.Domain.Exploitation;
 namespace ChildStory.Features.Rules.Library;
 
 /// <summary>
-/// A child found at risk of exploitation — a screening at medium or above, or a positive NRM reasonable-grounds
-/// decision — whose peers and places nobody has mapped within the set time.
+/// A child found at risk of exploitation — a screening or MACE discussion at medium or above, or a positive NRM
+/// reasonable-grounds decision — whose peers and places nobody has mapped within the set time.
 /// </summary>
 public sealed class PeersNotMapped(RuleSettings settings) : RuleBase(settings)
 {
@@ -32,6 +32,7 @@ public sealed class PeersNotMapped(RuleSettings settings) : RuleBase(settings)
         var days = Int("WorkingDays", 10);
         var before = Int("MappedWithinDaysBefore", 90);
         var triggers = child.Screenings.Where(s => s.Level >= RiskLevel.Medium).Select(s => (s.Id, At: s.At, What: $"Exploitation screening: {s.Level.ToString().ToLowerInvariant()} risk", Kind: "Screening"))
+            .Concat(child.MaceOutcomes.Where(m => m.Level >= RiskLevel.Medium).Select(m => (m.Id, At: m.DiscussedAt, What: $"MACE discussion: {m.Level.ToString().ToLowerInvariant()} risk", Kind: "Mace")))
             .Concat(child.Nrm.Where(n => n.PositiveReasonableGroundsAt is not null).Select(n => (n.Id, At: n.PositiveReasonableGroundsAt!.Value, What: "NRM reasonable-grounds decision: positive", Kind: "Nrm")))
             .OrderBy(t => t.At).ToList();
         // One finding for the first trigger not yet answered by a map; a later trigger after a map starts again.

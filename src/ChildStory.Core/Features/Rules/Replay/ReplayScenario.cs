@@ -72,8 +72,11 @@ public static class ReplayScenario
         }
 
         var involvements = new Dictionary<string, Involvement>();
-        var events = scenario.Events.OrderBy(e => e.ReceivedAt ?? e.At).ToList();
-        var eventKeys = new Dictionary<Guid, string>();
+        // Events when received, then screenings, NRM decisions, meetings and MACE discussions at their times: each lands
+        // at its moment and the rules run for its child then (a stable sort keeps an event first at the same moment).
+        var steps = scenario.Events.Select(e => new ReplayStep(e.ReceivedAt ?? e.At, e.Child, (db, now, ct) => AddEventAsync(db, scenario, e, Id, names, now, ct)))
+            .Concat(ReplayExploitation.Steps(scenario, Id, names))
+            .OrderBy(s => s.At).ToList();
         var alerts = new List<ReplayedAlert>();
         for (var day = scenario.Start; day <= scenario.End; day = day.AddDays(1))
         {
@@ -132,33 +135,16 @@ public static class ReplayScenario
                 alerts.AddRange(await EvaluateAsync(services, child, false, names, ct));
             }
 
-            foreach (var e in events.Where(e => DateOnly.FromDateTime((e.ReceivedAt ?? e.At).UtcDateTime) == day))
+            foreach (var step in steps.Where(s => DateOnly.FromDateTime(s.At.UtcDateTime) == day))
             {
-                clock.Now = (e.ReceivedAt ?? e.At).ToUniversalTime();
+                clock.Now = step.At.ToUniversalTime();
                 await using (var scope = services.CreateAsyncScope())
                 {
                     var db = scope.ServiceProvider.GetRequiredService<ChildStoryDbContext>();
-                    var childId = Id(e.Child);
-                    var child = await db.People.AsNoTracking().SingleAsync(p => p.Id == childId, ct);
-                    var agency = scenario.Agencies.Single(a => a.Key == e.Agency);
-                    var subject = new EventSubject(child.GivenName, child.FamilyName, child.DateOfBirth, null, null, null, null, null);
-                    var ev = ChronologyEvent.EnteredInChildStory(Id(e.Key), Id(e.Agency), Guid.Empty, e.Author ?? agency.Name, e.Type, e.At.ToUniversalTime(),
-                        clock.Now, e.Summary.Length <= 500 ? e.Summary : e.Summary[..497] + "…", subject, child.Id);
-                    var f = e.Facts;
-                    ev.Describe(null, e.Significant, Verification.Verified, new EventFacts(f?.ChildPresent, f?.DomesticAbuse, f?.Planned, f?.Successful, f?.ChildSeen,
-                        f?.ChildSeenAlone, null, null, f?.BedroomSeen));
-                    var unknown = new List<string>();
-                    ev.Flag(Concerns.Parse(e.Concerns, unknown));
-                    if (unknown.Count > 0)
-                    {
-                        throw new FormatException($"event {e.Key}: unknown concern(s) {string.Join(", ", unknown)}");
-                    }
-                    db.ChronologyEvents.Add(ev);
-                    eventKeys[ev.Id] = e.Key;
-                    names[ev.Id] = e.Key;
+                    await step.Apply(db, clock.Now, ct);
                     await db.SaveChangesAsync(ct);
                 }
-                alerts.AddRange(await EvaluateAsync(services, Id(e.Child), false, names, ct));
+                alerts.AddRange(await EvaluateAsync(services, Id(step.Child), false, names, ct));
             }
 
             clock.Now = At(day, 23).AddMinutes(59);
@@ -168,6 +154,28 @@ public static class ReplayScenario
             }
         }
         return alerts;
+    }
+
+    private static async Task AddEventAsync(ChildStoryDbContext db, ScenarioFile scenario, ScenarioEvent e, Func<string, Guid> id, Dictionary<Guid, string> names,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var childId = id(e.Child);
+        var child = await db.People.AsNoTracking().SingleAsync(p => p.Id == childId, ct);
+        var agency = scenario.Agencies.Single(a => a.Key == e.Agency);
+        var subject = new EventSubject(child.GivenName, child.FamilyName, child.DateOfBirth, null, null, null, null, null);
+        var ev = ChronologyEvent.EnteredInChildStory(id(e.Key), id(e.Agency), Guid.Empty, e.Author ?? agency.Name, e.Type, e.At.ToUniversalTime(),
+            now, e.Summary.Length <= 500 ? e.Summary : e.Summary[..497] + "…", subject, child.Id);
+        var f = e.Facts;
+        ev.Describe(null, e.Significant, Verification.Verified, new EventFacts(f?.ChildPresent, f?.DomesticAbuse, f?.Planned, f?.Successful, f?.ChildSeen,
+            f?.ChildSeenAlone, null, null, f?.BedroomSeen));
+        var unknown = new List<string>();
+        ev.Flag(Concerns.Parse(e.Concerns, unknown));
+        if (unknown.Count > 0)
+        {
+            throw new FormatException($"event {e.Key}: unknown concern(s) {string.Join(", ", unknown)}");
+        }
+        db.ChronologyEvents.Add(ev);
+        names[ev.Id] = e.Key;
     }
 
     private static async Task<IEnumerable<ReplayedAlert>> EvaluateAsync(IServiceProvider services, Guid child, bool timeDrivenOnly, Dictionary<Guid, string> names, CancellationToken ct)

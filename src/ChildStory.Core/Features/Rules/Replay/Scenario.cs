@@ -7,7 +7,8 @@ namespace ChildStory.Features.Rules.Replay;
 public sealed record ScenarioFile(
     string Name, string? Source, DateOnly Start, DateOnly End, List<ScenarioAgency> Agencies, List<ScenarioPerson> People,
     List<ScenarioRelationship>? Relationships, List<ScenarioInvolvement>? Involvements, List<ScenarioPlan>? Plans, List<ScenarioEvent> Events,
-    List<ScenarioExpectation>? Expected)
+    List<ScenarioExpectation>? Expected, List<ScenarioScreening>? Screenings = null, List<ScenarioNrm>? Nrm = null, List<ScenarioMeeting>? Meetings = null,
+    List<ScenarioMace>? Mace = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -67,14 +68,15 @@ public sealed record ScenarioFile(
             Need(people, e.Child, $"event {e.Key}");
             Need(agencies, e.Agency, $"event {e.Key}");
         }
+        var exploitation = CheckExploitation(problems, people, agencies, events);
         foreach (var x in Expected ?? [])
         {
             Need(people, x.Child, $"expected {x.Rule}");
             foreach (var key in x.Evidence ?? [])
             {
-                if (!events.Contains(key) && !people.Contains(key) && (Involvements ?? []).All(i => i.Key != key))
+                if (!events.Contains(key) && !people.Contains(key) && !exploitation.Contains(key) && (Involvements ?? []).All(i => i.Key != key))
                 {
-                    problems.Add($"expected {x.Rule} for {x.Child}: evidence '{key}' is not an event, person or involvement");
+                    problems.Add($"expected {x.Rule} for {x.Child}: evidence '{key}' is not an event, person, involvement, screening, NRM referral, meeting or MACE discussion");
                 }
             }
         }
@@ -86,6 +88,59 @@ public sealed record ScenarioFile(
         {
             throw new FormatException("The scenario has problems: " + string.Join("; ", problems));
         }
+    }
+
+    /// <summary>Checks screenings, NRM referrals, meetings and MACE discussions, and returns their keys.</summary>
+    private HashSet<string> CheckExploitation(List<string> problems, HashSet<string> people, HashSet<string> agencies, HashSet<string> events)
+    {
+        var keys = new HashSet<string>();
+        void Own(string key, string child, string agency, string what)
+        {
+            if (!keys.Add(key) || events.Contains(key))
+            {
+                problems.Add($"{what} {key}: the key is used twice");
+            }
+            if (!people.Contains(child))
+            {
+                problems.Add($"{what} {key}: no such key '{child}'");
+            }
+            if (!agencies.Contains(agency))
+            {
+                problems.Add($"{what} {key}: no such key '{agency}'");
+            }
+        }
+        var indicators = Exploitation.ScreeningTool.Default.Select(i => i.Id).ToHashSet();
+        foreach (var s in Screenings ?? [])
+        {
+            Own(s.Key, s.Child, s.Agency, "screening");
+            problems.AddRange((s.Indicators ?? []).Where(i => !indicators.Contains(i)).Select(i => $"screening {s.Key}: no such indicator '{i}' (one of {string.Join(", ", indicators)})"));
+        }
+        foreach (var n in Nrm ?? [])
+        {
+            Own(n.Key, n.Child, n.Agency, "nrm");
+            if ((n.ReasonableGrounds is null) != (n.ReasonableGroundsAt is null) || n.ReasonableGroundsAt < n.SubmittedAt)
+            {
+                problems.Add($"nrm {n.Key}: a reasonable-grounds decision needs both its outcome and its time, after submission");
+            }
+            if ((n.ConclusiveGrounds is null) != (n.ConclusiveGroundsAt is null) || (n.ConclusiveGrounds is not null && n.ReasonableGrounds != Domain.Exploitation.NrmOutcome.Positive)
+                || n.ConclusiveGroundsAt < n.ReasonableGroundsAt)
+            {
+                problems.Add($"nrm {n.Key}: a conclusive-grounds decision needs its outcome and time, after a positive reasonable-grounds decision");
+            }
+        }
+        foreach (var m in Meetings ?? [])
+        {
+            Own(m.Key, m.Child, m.Agency, "meeting");
+            if (m.ScheduledAt > m.At)
+            {
+                problems.Add($"meeting {m.Key}: arranged after it starts");
+            }
+        }
+        foreach (var m in Mace ?? [])
+        {
+            Own(m.Key, m.Child, m.Agency, "mace");
+        }
+        return keys;
     }
 }
 
