@@ -66,8 +66,9 @@ public class NetworkBenchmarks
         _busiest = reach[0].Id;
         var atRisk = db.Associations.AsNoTracking().Where(a => a.Kind == AssociationKind.Peer).Select(a => a.ChildId).Distinct().OrderBy(id => id).ToList();
         _typical = atRisk[atRisk.Count / 2];
-        var withFriends = db.Associations.AsNoTracking().Where(a => a.Kind == AssociationKind.Friend).Select(a => a.ChildId).Distinct().OrderBy(id => id).Take(2_000).ToList();
-        _friendsOnly = withFriends.First(id => !atRisk.Contains(id));
+        var withFriends = db.Associations.AsNoTracking().Where(a => a.Kind == AssociationKind.Friend).Select(a => a.ChildId).Distinct().OrderBy(id => id).ToList();
+        var atSchool = db.Associations.AsNoTracking().Where(a => a.Source == HubSource).Select(a => a.ChildId).ToHashSet();
+        _friendsOnly = withFriends.First(id => !atRisk.Contains(id) && !atSchool.Contains(id));
         _atHub = db.Associations.AsNoTracking().Where(a => a.Source == HubSource).OrderBy(a => a.ChildId).Select(a => a.ChildId).First();
         Console.WriteLine($"// {Provider}: {links.Count:N0} links; busiest child reaches {reach[0].Size} links at depth two; typical at-risk {reach.First(r => r.Id == _typical).Size}");
     }

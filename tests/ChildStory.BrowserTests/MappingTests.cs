@@ -1,4 +1,6 @@
 using ChildStory.Data;
+using ChildStory.Domain.Chronology;
+using ChildStory.Domain.Exploitation;
 using ChildStory.Domain.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,12 +24,23 @@ public sealed class MappingTests(BrowserApp app)
             db.People.AddRange(kian, ellis);
             db.Involvements.Add(new Involvement(Guid.NewGuid(), kian.Id, priya.AgencyId, priya.TeamId, priya.Id, InvolvementRole.AllocatedSocialWorker, new DateOnly(2026, 1, 5)));
             db.Involvements.Add(new Involvement(Guid.NewGuid(), ellis.Id, priya.AgencyId, priya.TeamId, priya.Id, InvolvementRole.AllocatedSocialWorker, new DateOnly(2026, 1, 5)));
+            // Kian was screened at high risk, then arrested: police and youth justice must see a possible victim.
+            var now = TimeProvider.System.GetUtcNow();
+            db.Screenings.Add(new Screening(Guid.NewGuid(), kian.Id, priya.AgencyId, priya.Id, "Priya Shah", now.AddDays(-20), "[]", RiskLevel.High, "Indicators found",
+                RiskLevel.High, null, true, true, DateOnly.FromDateTime(now.AddDays(60).UtcDateTime)));
+            var arrest = ChronologyEvent.EnteredInChildStory(Guid.NewGuid(), priya.AgencyId, priya.Id, "Priya Shah", EventType.Arrest, now.AddDays(-2), now.AddDays(-2),
+                "Arrested with class A drugs packaged for supply", new EventSubject("Kian", "Mapping", new DateOnly(2011, 3, 3), null, null, null, null, null), kian.Id);
+            arrest.Describe(null, true, Verification.Verified, new EventFacts());
+            db.ChronologyEvents.Add(arrest);
             await db.SaveChangesAsync();
             (child, friend) = (kian.Id, ellis.Id);
         }
 
         var page = await app.NewPageAsync();
         await page.SignInAsync(app.Scenario.SocialWorkerEmail, Scenario.Password);
+        await page.GotoAsync($"/children/{child}");
+        await Assertions.Expect(page.Locator("#possible-victim")).ToContainTextAsync("Possible victim of exploitation: arrested on");
+        await page.AssertAccessibleAsync();
         await page.GotoAsync($"/children/{child}/network");
         await Assertions.Expect(page.Locator("#no-links")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
