@@ -129,6 +129,17 @@ public static class CoreServices
         services.AddScoped<Features.Mapping.ChangeAssociation>();
         services.AddScoped<Features.Mapping.PeerNetwork>();
         services.AddScoped<Features.Exploitation.PossibleVictim>();
+        services.AddOptions<Features.Escalation.EscalationOptions>().Bind(configuration.GetSection(Features.Escalation.EscalationOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Features.Escalation.EscalationOptions>, Features.Escalation.EscalationOptionsValidator>();
+        services.AddScoped<Features.Escalation.DifferenceAccess>();
+        services.AddScoped<Features.Escalation.RaiseDifference>();
+        services.AddScoped<Features.Escalation.RespondToStage>();
+        services.AddScoped<Features.Escalation.MoveUp>();
+        services.AddScoped<Features.Escalation.ResolveDifference>();
+        services.AddScoped<Features.Escalation.ChaseDifferences>();
+        services.AddScoped<Features.Escalation.DifferenceQueries>();
+        services.AddScoped<Features.Escalation.StuckItems>();
+        services.AddScoped<Features.Escalation.PartnershipLearning>();
         return services;
     }
 }

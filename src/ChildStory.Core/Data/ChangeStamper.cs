@@ -62,6 +62,7 @@ internal static class ChangeStamper
         typeof(Domain.Chronology.ChronologyEvent), typeof(Domain.People.Involvement), typeof(Domain.People.Relationship), typeof(Domain.Casework.Plan),
         typeof(Domain.Referrals.Referral), typeof(Domain.Casework.Withdrawal), typeof(Domain.Casework.Meeting), typeof(Domain.FrontDoor.Contact),
         typeof(Domain.Exploitation.Screening), typeof(Domain.Exploitation.NrmReferral), typeof(Domain.Exploitation.MaceDiscussion), typeof(Domain.Exploitation.Association),
+        typeof(Domain.Casework.AgreedAction),
     ];
 
     private static void QueueForRules(ChildStoryDbContext db, DateTimeOffset now)

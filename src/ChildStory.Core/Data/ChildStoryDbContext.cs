@@ -66,6 +66,8 @@ public sealed class ChildStoryDbContext(
     public DbSet<Domain.Exploitation.MaceDiscussion> MaceDiscussions => Set<Domain.Exploitation.MaceDiscussion>();
     public DbSet<Domain.Exploitation.Association> Associations => Set<Domain.Exploitation.Association>();
     public DbSet<Domain.Exploitation.Place> Places => Set<Domain.Exploitation.Place>();
+    public DbSet<Domain.Escalation.ProfessionalDifference> ProfessionalDifferences => Set<Domain.Escalation.ProfessionalDifference>();
+    public DbSet<Domain.Escalation.DifferenceStage> DifferenceStages => Set<Domain.Escalation.DifferenceStage>();
 
     /// <summary>
     /// Bulk loads (demo seeding) switch off the per-row "child changed" audit entries and write one summary entry

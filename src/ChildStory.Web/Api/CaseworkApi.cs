@@ -39,6 +39,13 @@ public static class CaseworkApi
             .Produces<IReadOnlyList<ClockView>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapGet("/differences", async (Guid id, Features.Escalation.DifferenceQueries differences, IActorAccessor actors, CancellationToken ct) =>
+                (await differences.ForChildAsync(actors.Current, id, ct)).Match(r => Results.Ok(r)))
+            .WithName("GetChildDifferences")
+            .WithSummary("Professional differences (escalations) about a child: who raised them with whom, the stage reached, when an answer is due, resolved or not")
+            .Produces<List<Features.Escalation.DifferenceRow>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         var exploitation = app.MapGroup("/api/v1/children/{id:guid}").RequireAuthorization(SecurityServices.ApiPolicy).WithTags("Exploitation");
         exploitation.MapGet("/network", async (Guid id, int? depth, bool? ended, PeerNetwork network, IActorAccessor actors, CancellationToken ct) =>
                 (await network.LoadAsync(actors.Current, id, depth ?? 2, ended ?? false, ct)).Match(Results.Ok))

@@ -18,6 +18,8 @@ internal static class ChaseCommand
                 $"{outcome.EscalatedToSenderManagers:N0} escalated to senders' managers.");
             var referrals = await scope.ServiceProvider.GetRequiredService<Features.Referrals.ChaseReferrals>().RunAsync(ct);
             Console.WriteLine($"Referrals: {referrals:N0} overdue steps escalated.");
+            var differences = await scope.ServiceProvider.GetRequiredService<Features.Escalation.ChaseDifferences>().RunAsync(ct);
+            Console.WriteLine($"Escalation: {differences:N0} unanswered stages raised with the practitioners who raised them.");
             var raised = await scope.ServiceProvider.GetRequiredService<Features.FrontDoor.RaiseContacts>().RunAsync(ct);
             var overdue = await scope.ServiceProvider.GetRequiredService<Features.FrontDoor.FrontDoorQueue>().AlertOverdueAsync(ct);
             Console.WriteLine($"Front door: {raised:N0} contacts raised from police incidents, {overdue:N0} overdue decisions raised with managers.");

@@ -42,6 +42,11 @@ internal sealed class ShareChasingService(IServiceProvider services, IOptions<Sh
                 {
                     log.LogInformation("Referrals: {Count} overdue steps escalated", referrals);
                 }
+                var differences = await scope.ServiceProvider.GetRequiredService<Features.Escalation.ChaseDifferences>().RunAsync(stoppingToken);
+                if (differences > 0)
+                {
+                    log.LogInformation("Escalation: {Count} unanswered stages raised with the practitioners who raised them", differences);
+                }
                 var rules = scope.ServiceProvider.GetRequiredService<Features.Rules.RunRules>();
                 var changed = await rules.RunQueueAsync(ct: stoppingToken);
                 if (time.GetUtcNow() - _lastSweep >= TimeSpan.FromHours(1))

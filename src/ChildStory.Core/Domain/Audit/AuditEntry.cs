@@ -78,6 +78,14 @@ public static class AuditActions
     public const string AssociationRecorded = "AssociationRecorded";
     public const string AssociationChanged = "AssociationChanged";
     public const string NetworkViewed = "NetworkViewed";
+    public const string DifferenceRaised = "DifferenceRaised";
+    public const string DifferenceViewed = "DifferenceViewed";
+    public const string DifferenceResponded = "DifferenceResponded";
+    public const string DifferenceMovedUp = "DifferenceMovedUp";
+    public const string DifferenceResolved = "DifferenceResolved";
+    public const string DifferenceAccessDenied = "DifferenceAccessDenied";
+    public const string DifferenceBypassedForImmediateRisk = "DifferenceBypassedForImmediateRisk";
+    public const string DifferencesLearningViewed = "DifferencesLearningViewed";
 }
 
 /// <summary>

@@ -76,6 +76,13 @@ public enum EventType
 
     // Peer and place mapping.
     AssociationRecorded,
+
+    // Resolution of professional differences (escalation).
+    DifferenceRaised,
+    DifferenceResponded,
+    DifferenceMovedUp,
+    DifferenceStageOverdue,
+    DifferenceResolved,
 }
 
 public enum Verification

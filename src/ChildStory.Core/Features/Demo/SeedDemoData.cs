@@ -67,6 +67,7 @@ public sealed class SeedDemoData(TimeProvider time)
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await DemoFollowThrough.SeedAsync(db, partnership, services, time.GetUtcNow(), ct);
         await DemoCasework.SeedAsync(db, partnership, time.GetUtcNow(), ct);
+        await DemoDifferences.SeedAsync(db, partnership, time.GetUtcNow(), ct);
         progress?.Report(new DemoProgress("Peer and place maps", children, options.Children));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await DemoNetworks.SeedAsync(db, partnership, options.Seed, today, ct);

@@ -49,6 +49,9 @@ public sealed record FactAssociation(Guid Id, Domain.Exploitation.AssociationKin
 
 public sealed record FactStrategyDiscussion(Guid Id, DateTimeOffset At, bool Held);
 
+/// <summary>An action a meeting or plan agreed, as it stood then: open until it was done or dropped.</summary>
+public sealed record FactAction(Guid Id, string Description, Guid OwnerAgencyId, string Owner, DateOnly DueOn, DateTimeOffset AgreedAt, bool Open);
+
 public sealed record FactReferral(Guid Id, string Service, DateTimeOffset SentAt, DateTimeOffset? NextDueAt, string? NextDueExplanation, bool CriticalMoment, string Stage);
 
 /// <summary>
@@ -77,6 +80,9 @@ public sealed class ChildFacts
     public IReadOnlyList<FactAssociation> Associations { get; init; } = [];
     /// <summary>Recorded MACE discussions and the risk level each found, oldest first.</summary>
     public IReadOnlyList<FactMaceOutcome> MaceOutcomes { get; init; } = [];
+
+    /// <summary>Actions agreed by meetings and plans by then, open or not (resolution of professional differences).</summary>
+    public IReadOnlyList<FactAction> Actions { get; init; } = [];
 
     public DateOnly Today => Calendar.DateOf(Now);
 
@@ -162,6 +168,10 @@ public sealed class ChildFacts
             StrategyDiscussions = strategy,
             Associations = associations,
             MaceOutcomes = maceOutcomes.OrderBy(m => m.DiscussedAt).ToList(),
+            Actions = await db.AgreedActions.AsNoTracking().Where(a => a.ChildId == childId && a.AgreedAt <= now)
+                .Select(a => new FactAction(a.Id, a.Description, a.OwnerAgencyId, a.OwnerName, a.DueOn, a.AgreedAt,
+                    a.Status == ActionStatus.Open || (a.CompletedOn != null && a.CompletedOn > today)))
+                .ToListAsync(ct),
         };
     }
 }

@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ChildStory.Web.Pages.Team;
 
 /// <summary>The signed-in practitioner's team: what is overdue or due soon, children without a lead or not seen, and how contact is spread.</summary>
-public sealed class IndexModel(TeamOverview overview, IActorAccessor actors) : PageModel
+public sealed class IndexModel(TeamOverview overview, Features.Escalation.StuckItems stuck, IActorAccessor actors) : PageModel
 {
     public TeamView? Team { get; private set; }
+
+    public IReadOnlyList<Features.Escalation.StuckItem>? Stuck { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -18,6 +20,11 @@ public sealed class IndexModel(TeamOverview overview, IActorAccessor actors) : P
             return NotFound();
         }
         Team = result.Value;
+        // Where things are stuck for the team's children, for managers to offer the escalation route (resolution of professional differences).
+        if (actors.Current.IsInRole(Common.Roles.Manager))
+        {
+            Stuck = (await stuck.ForVisibleChildrenAsync(actors.Current, ct)).Take(200).ToList();
+        }
         return Page();
     }
 }

@@ -76,6 +76,7 @@ public static class ReplayScenario
         // at its moment and the rules run for its child then (a stable sort keeps an event first at the same moment).
         var steps = scenario.Events.Select(e => new ReplayStep(e.ReceivedAt ?? e.At, e.Child, (db, now, ct) => AddEventAsync(db, scenario, e, Id, names, now, ct)))
             .Concat(ReplayExploitation.Steps(scenario, Id, names))
+            .Concat(ReplayActions.Steps(scenario, Id, names))
             .OrderBy(s => s.At).ToList();
         var alerts = new List<ReplayedAlert>();
         for (var day = scenario.Start; day <= scenario.End; day = day.AddDays(1))

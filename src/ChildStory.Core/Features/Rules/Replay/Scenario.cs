@@ -8,7 +8,7 @@ public sealed record ScenarioFile(
     string Name, string? Source, DateOnly Start, DateOnly End, List<ScenarioAgency> Agencies, List<ScenarioPerson> People,
     List<ScenarioRelationship>? Relationships, List<ScenarioInvolvement>? Involvements, List<ScenarioPlan>? Plans, List<ScenarioEvent> Events,
     List<ScenarioExpectation>? Expected, List<ScenarioScreening>? Screenings = null, List<ScenarioNrm>? Nrm = null, List<ScenarioMeeting>? Meetings = null,
-    List<ScenarioMace>? Mace = null)
+    List<ScenarioMace>? Mace = null, List<ScenarioAction>? Actions = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -69,6 +69,19 @@ public sealed record ScenarioFile(
             Need(agencies, e.Agency, $"event {e.Key}");
         }
         var exploitation = CheckExploitation(problems, people, agencies, events);
+        foreach (var a in Actions ?? [])
+        {
+            if (!exploitation.Add(a.Key) || events.Contains(a.Key))
+            {
+                problems.Add($"action {a.Key}: the key is used twice");
+            }
+            Need(people, a.Child, $"action {a.Key}");
+            Need(agencies, a.Agency, $"action {a.Key}");
+            if (a.DoneAt is { } done && done < a.AgreedAt)
+            {
+                problems.Add($"action {a.Key}: done before it was agreed");
+            }
+        }
         foreach (var x in Expected ?? [])
         {
             Need(people, x.Child, $"expected {x.Rule}");
@@ -76,7 +89,7 @@ public sealed record ScenarioFile(
             {
                 if (!events.Contains(key) && !people.Contains(key) && !exploitation.Contains(key) && (Involvements ?? []).All(i => i.Key != key))
                 {
-                    problems.Add($"expected {x.Rule} for {x.Child}: evidence '{key}' is not an event, person, involvement, screening, NRM referral, meeting or MACE discussion");
+                    problems.Add($"expected {x.Rule} for {x.Child}: evidence '{key}' is not an event, person, involvement, screening, NRM referral, meeting, MACE discussion or action");
                 }
             }
         }
@@ -159,6 +172,9 @@ public sealed record ScenarioEvent(
     ScenarioFacts? Facts, List<string>? Concerns, string? Author);
 
 public sealed record ScenarioFacts(bool? ChildPresent, bool? DomesticAbuse, bool? Planned, bool? Successful, bool? ChildSeen, bool? ChildSeenAlone, bool? BedroomSeen);
+
+/// <summary>An action a meeting or plan agreed (a mentor, school transport, a special school place): owned by an agency, due by a date, done or never done.</summary>
+public sealed record ScenarioAction(string Key, string Child, string Agency, string Description, DateTimeOffset AgreedAt, DateOnly Due, DateTimeOffset? DoneAt);
 
 public sealed record ScenarioExpectation(string Rule, string Child, DateOnly NotBefore, DateOnly NotAfter, List<string>? Evidence, string? Finding);
 
