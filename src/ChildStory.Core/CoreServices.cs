@@ -140,6 +140,18 @@ public static class CoreServices
         services.AddScoped<Features.Escalation.DifferenceQueries>();
         services.AddScoped<Features.Escalation.StuckItems>();
         services.AddScoped<Features.Escalation.PartnershipLearning>();
+        services.AddScoped<Features.Education.EducationAccess>();
+        services.AddScoped<Features.Education.RecordEnrolment>();
+        services.AddScoped<Features.Education.RecordPartTimeTimetable>();
+        services.AddScoped<Features.Education.RecordExclusion>();
+        services.AddScoped<Features.Education.PlaceInAlternativeProvision>();
+        services.AddScoped<Features.Education.RequestEhcAssessment>();
+        services.AddScoped<Features.Education.RecordHomeEducation>();
+        services.AddScoped<Features.Education.RecordTransport>();
+        services.AddScoped<Features.Education.UpdateEducation>();
+        services.AddScoped<Features.Education.ImportAttendance>();
+        services.AddScoped<Features.Education.EducationPicture>();
+        services.AddScoped<Features.Education.EducationLists>();
         return services;
     }
 }

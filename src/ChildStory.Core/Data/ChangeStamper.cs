@@ -63,6 +63,9 @@ internal static class ChangeStamper
         typeof(Domain.Referrals.Referral), typeof(Domain.Casework.Withdrawal), typeof(Domain.Casework.Meeting), typeof(Domain.FrontDoor.Contact),
         typeof(Domain.Exploitation.Screening), typeof(Domain.Exploitation.NrmReferral), typeof(Domain.Exploitation.MaceDiscussion), typeof(Domain.Exploitation.Association),
         typeof(Domain.Casework.AgreedAction),
+        typeof(Domain.Education.Enrolment), typeof(Domain.Education.AttendanceRecord), typeof(Domain.Education.PartTimeTimetable), typeof(Domain.Education.AlternativeProvisionPlacement),
+        typeof(Domain.Education.EhcPlan), typeof(Domain.Education.Exclusion), typeof(Domain.Education.ElectiveHomeEducation), typeof(Domain.Education.MissingEducation),
+        typeof(Domain.Education.TransportArrangement),
     ];
 
     private static void QueueForRules(ChildStoryDbContext db, DateTimeOffset now)

@@ -68,6 +68,15 @@ public sealed class ChildStoryDbContext(
     public DbSet<Domain.Exploitation.Place> Places => Set<Domain.Exploitation.Place>();
     public DbSet<Domain.Escalation.ProfessionalDifference> ProfessionalDifferences => Set<Domain.Escalation.ProfessionalDifference>();
     public DbSet<Domain.Escalation.DifferenceStage> DifferenceStages => Set<Domain.Escalation.DifferenceStage>();
+    public DbSet<Domain.Education.Enrolment> Enrolments => Set<Domain.Education.Enrolment>();
+    public DbSet<Domain.Education.AttendanceRecord> AttendanceRecords => Set<Domain.Education.AttendanceRecord>();
+    public DbSet<Domain.Education.PartTimeTimetable> PartTimeTimetables => Set<Domain.Education.PartTimeTimetable>();
+    public DbSet<Domain.Education.AlternativeProvisionPlacement> ApPlacements => Set<Domain.Education.AlternativeProvisionPlacement>();
+    public DbSet<Domain.Education.EhcPlan> EhcPlans => Set<Domain.Education.EhcPlan>();
+    public DbSet<Domain.Education.Exclusion> Exclusions => Set<Domain.Education.Exclusion>();
+    public DbSet<Domain.Education.ElectiveHomeEducation> HomeEducation => Set<Domain.Education.ElectiveHomeEducation>();
+    public DbSet<Domain.Education.MissingEducation> MissingEducation => Set<Domain.Education.MissingEducation>();
+    public DbSet<Domain.Education.TransportArrangement> TransportArrangements => Set<Domain.Education.TransportArrangement>();
 
     /// <summary>
     /// Bulk loads (demo seeding) switch off the per-row "child changed" audit entries and write one summary entry

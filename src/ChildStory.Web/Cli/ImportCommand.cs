@@ -47,6 +47,7 @@ internal static class ImportCommand
         });
         var import = new Command("import", "Bring records in from agency systems' files");
         import.Subcommands.Add(events);
+        import.Subcommands.Add(ImportAttendanceCommand.Create());
         return import;
     }
 }

@@ -27,6 +27,7 @@ public static class WebApp
         app.MapRazorPages();
         app.MapChildStoryApi();
         app.MapEventsApi();
+        app.MapEducationApi();
         app.MapCaseworkApi();
         return app;
     }

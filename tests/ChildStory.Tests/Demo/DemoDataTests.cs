@@ -65,6 +65,11 @@ public abstract class DemoDataTests(DatabaseProvider provider)
         Assert.Equal(1, await db.MeetingInvitations.CountAsync(i => i.NoticeWorkingDays < i.RequiredNoticeWorkingDays && i.ReportSubmittedAt != null));
         Assert.Equal(1, await db.Timescales.CountAsync(t => t.Kind == ChildStory.Domain.Casework.TimescaleKind.ReturnHomeInterview));
         Assert.True(await db.Involvements.AnyAsync(i => i.HandedOverFromId != null && i.IntroducedOn == null));
+        // Education and SEND: pupils on roll with attendance, one unregistered full-time placement, one home-educated child with an EHC plan.
+        Assert.Equal(await db.Enrolments.CountAsync(), await db.AttendanceRecords.CountAsync());
+        Assert.Equal(1, await db.ApPlacements.CountAsync(p => !p.Registered && p.HoursPerWeek >= 25));
+        Assert.Equal(1, await db.HomeEducation.CountAsync(h => db.EhcPlans.Any(p => p.ChildId == h.ChildId)));
+        Assert.Equal(1, await db.Teams.CountAsync(t => t.Function == ChildStory.Domain.Partnership.TeamFunction.Send));
     }
 
     [Fact]

@@ -86,6 +86,10 @@ public static class AuditActions
     public const string DifferenceAccessDenied = "DifferenceAccessDenied";
     public const string DifferenceBypassedForImmediateRisk = "DifferenceBypassedForImmediateRisk";
     public const string DifferencesLearningViewed = "DifferencesLearningViewed";
+    public const string EducationRecorded = "EducationRecorded";
+    public const string EducationViewed = "EducationViewed";
+    public const string EducationListViewed = "EducationListViewed";
+    public const string AttendanceImported = "AttendanceImported";
 }
 
 /// <summary>

@@ -83,6 +83,8 @@ public enum EventType
     DifferenceMovedUp,
     DifferenceStageOverdue,
     DifferenceResolved,
+    // Education and SEND: a roll, a timetable, a placement, an EHC plan, home education, transport (issue 9).
+    EducationRecorded,
 }
 
 public enum Verification

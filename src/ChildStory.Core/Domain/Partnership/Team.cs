@@ -16,6 +16,12 @@ public enum TeamFunction
 
     /// <summary>Management, business support and administration.</summary>
     Management,
+
+    /// <summary>The local authority's special educational needs and disabilities (SEND) team: sees the children with EHC plans or assessments.</summary>
+    Send,
+
+    /// <summary>The local authority's education team (inclusion, children missing education, elective home education, attendance).</summary>
+    Education,
 }
 
 public sealed class Team : Stamped

@@ -71,6 +71,8 @@ public sealed class SeedDemoData(TimeProvider time)
         progress?.Report(new DemoProgress("Peer and place maps", children, options.Children));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await DemoNetworks.SeedAsync(db, partnership, options.Seed, today, ct);
+        progress?.Report(new DemoProgress("Education and SEND", children, options.Children));
+        await DemoEducation.SeedAsync(db, partnership, options.Seed, today, ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditChildChanges = true;
         db.Audit(AuditActions.DemoDataSeeded, detail: JsonSerializer.Serialize(new { options.Seed, summary }));

@@ -83,6 +83,8 @@ public sealed class ChildFacts
 
     /// <summary>Actions agreed by meetings and plans by then, open or not (resolution of professional differences).</summary>
     public IReadOnlyList<FactAction> Actions { get; init; } = [];
+    /// <summary>School roll, attendance, provision, EHC plans, exclusions, home education, transport and transfers (issue 9).</summary>
+    public EducationFacts Education { get; init; } = EducationFacts.None;
 
     public DateOnly Today => Calendar.DateOf(Now);
 
@@ -172,6 +174,7 @@ public sealed class ChildFacts
                 .Select(a => new FactAction(a.Id, a.Description, a.OwnerAgencyId, a.OwnerName, a.DueOn, a.AgreedAt,
                     a.Status == ActionStatus.Open || (a.CompletedOn != null && a.CompletedOn > today)))
                 .ToListAsync(ct),
+            Education = await EducationFacts.LoadAsync(db, childId, now, ct),
         };
     }
 }

@@ -103,6 +103,7 @@ public sealed class RunRules(ChildStoryDbContext db, IEnumerable<ISafeguardingRu
         var children = await db.Involvements.AsNoTracking()
             .Where(i => (i.EndedOn == null || i.EndedOn >= today.AddDays(-30)) && !universal.Contains(i.Role)).Select(i => i.ChildId)
             .Union(db.Plans.AsNoTracking().Where(p => p.EndedOn == null).Select(p => p.ChildId))
+            .Union(EducationFacts.SweepChildren(db, today))
             .Distinct().ToListAsync(ct);
         var raised = 0;
         foreach (var child in children)

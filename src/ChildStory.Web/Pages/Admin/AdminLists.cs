@@ -44,6 +44,8 @@ public static class AdminLists
         TeamFunction.ChildExploitation => "Child exploitation team",
         TeamFunction.EmergencyDuty => "Emergency duty (out of hours)",
         TeamFunction.Management => "Management and business support",
+        TeamFunction.Send => "SEND team: sees children with EHC assessments and plans",
+        TeamFunction.Education => "Education team (inclusion, attendance, home education)",
         _ => function.ToString(),
     };
 }

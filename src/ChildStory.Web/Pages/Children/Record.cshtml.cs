@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildStory.Web.Pages.Children;
 
-public sealed class RecordModel(GetChildRecord get, IActorAccessor actors, Features.Exploitation.PossibleVictim victims) : PageModel
+public sealed class RecordModel(GetChildRecord get, IActorAccessor actors, Features.Exploitation.PossibleVictim victims, Features.Education.EducationPicture education) : PageModel
 {
     [Microsoft.AspNetCore.Mvc.FromQuery(Name = "visit")] public int? Visited { get; set; }
 
@@ -18,6 +18,9 @@ public sealed class RecordModel(GetChildRecord get, IActorAccessor actors, Featu
     /// <summary>Police and youth justice see the marker at the top of the record: they meet the child as a suspect (Child B).</summary>
     public bool MarkerFirst { get; private set; }
 
+    /// <summary>The education picture at a glance: roll, attendance, provision, EHC plan (issue 9).</summary>
+    public Features.Education.EducationPictureView? Education { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var result = await get.RunAsync(actors.Current, id, ct);
@@ -28,6 +31,7 @@ public sealed class RecordModel(GetChildRecord get, IActorAccessor actors, Featu
         Record = result.Value;
         PossibleVictim = await victims.ForAsync(id, ct);
         MarkerFirst = PossibleVictim is not null && await victims.ProminentForAsync(actors.Current, ct);
+        Education = (await education.ForChildAsync(actors.Current, id, ct)) is { Succeeded: true } picture ? picture.Value : null;
         return Page();
     }
 

@@ -77,6 +77,7 @@ public static class ReplayScenario
         var steps = scenario.Events.Select(e => new ReplayStep(e.ReceivedAt ?? e.At, e.Child, (db, now, ct) => AddEventAsync(db, scenario, e, Id, names, now, ct)))
             .Concat(ReplayExploitation.Steps(scenario, Id, names))
             .Concat(ReplayActions.Steps(scenario, Id, names))
+            .Concat(ReplayEducation.Steps(scenario, Id, names))
             .OrderBy(s => s.At).ToList();
         var alerts = new List<ReplayedAlert>();
         for (var day = scenario.Start; day <= scenario.End; day = day.AddDays(1))

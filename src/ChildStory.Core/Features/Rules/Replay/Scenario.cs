@@ -8,7 +8,7 @@ public sealed record ScenarioFile(
     string Name, string? Source, DateOnly Start, DateOnly End, List<ScenarioAgency> Agencies, List<ScenarioPerson> People,
     List<ScenarioRelationship>? Relationships, List<ScenarioInvolvement>? Involvements, List<ScenarioPlan>? Plans, List<ScenarioEvent> Events,
     List<ScenarioExpectation>? Expected, List<ScenarioScreening>? Screenings = null, List<ScenarioNrm>? Nrm = null, List<ScenarioMeeting>? Meetings = null,
-    List<ScenarioMace>? Mace = null, List<ScenarioAction>? Actions = null)
+    List<ScenarioMace>? Mace = null, List<ScenarioAction>? Actions = null, List<ScenarioEducation>? Education = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -82,6 +82,18 @@ public sealed record ScenarioFile(
                 problems.Add($"action {a.Key}: done before it was agreed");
             }
         }
+        foreach (var x in Education ?? [])
+        {
+            if (!exploitation.Add(x.Key) || events.Contains(x.Key))
+            {
+                problems.Add($"education {x.Key}: the key is used twice");
+            }
+            Need(people, x.Child, $"education {x.Key}");
+            if (x.NeedsAgency)
+            {
+                Need(agencies, x.Agency ?? "", $"education {x.Key}");
+            }
+        }
         foreach (var x in Expected ?? [])
         {
             Need(people, x.Child, $"expected {x.Rule}");
@@ -89,7 +101,7 @@ public sealed record ScenarioFile(
             {
                 if (!events.Contains(key) && !people.Contains(key) && !exploitation.Contains(key) && (Involvements ?? []).All(i => i.Key != key))
                 {
-                    problems.Add($"expected {x.Rule} for {x.Child}: evidence '{key}' is not an event, person, involvement, screening, NRM referral, meeting, MACE discussion or action");
+                    problems.Add($"expected {x.Rule} for {x.Child}: evidence '{key}' is not an event, person, involvement, screening, NRM referral, meeting, MACE discussion, action or education fact");
                 }
             }
         }
