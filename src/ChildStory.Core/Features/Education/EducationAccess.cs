@@ -62,4 +62,11 @@ public sealed class EducationAccess(ChildStoryDbContext db, CaseworkAccess casew
     }
 
     public static DateOnly Today(ChildStoryDbContext db) => CaseworkAccess.Today(db);
+
+    /// <summary>The name of the school, if it holds the child on roll now (null otherwise, or when no school was chosen).</summary>
+    public async Task<string?> SchoolOnRollAsync(Guid childId, Guid? schoolId, CancellationToken ct) =>
+        schoolId is { } id
+            ? await db.Enrolments.AsNoTracking().Where(e => e.ChildId == childId && e.SchoolId == id && e.EndedOn == null)
+                .Join(db.Agencies, e => e.SchoolId, a => a.Id, (e, a) => a.Name).FirstOrDefaultAsync(ct)
+            : null;
 }

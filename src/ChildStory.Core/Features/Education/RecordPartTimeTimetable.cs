@@ -19,8 +19,7 @@ public sealed class RecordPartTimeTimetable(ChildStoryDbContext db, EducationAcc
             return opened.Error!;
         }
         var errors = new ValidationErrors();
-        var roll = input.SchoolId is { } id ? await db.Enrolments.AsNoTracking().Where(e => e.ChildId == childId && e.SchoolId == id && e.EndedOn == null)
-            .Join(db.Agencies, e => e.SchoolId, a => a.Id, (e, a) => a.Name).FirstOrDefaultAsync(ct) : null;
+        var roll = await access.SchoolOnRollAsync(childId, input.SchoolId, ct);
         if (roll is null) { errors.Add("SchoolId", "Choose the school that holds the child on roll"); }
         if (input.HoursPerWeek is not (> 0 and < AlternativeProvisionPlacement.FullTimeHours))
         {

@@ -19,8 +19,7 @@ public sealed class RecordTransport(ChildStoryDbContext db, EducationAccess acce
             return opened.Error!;
         }
         var errors = new ValidationErrors();
-        var school = input.SchoolId is { } id ? await db.Enrolments.AsNoTracking().Where(e => e.ChildId == childId && e.SchoolId == id && e.EndedOn == null)
-            .Join(db.Agencies, e => e.SchoolId, a => a.Id, (e, a) => a.Name).FirstOrDefaultAsync(ct) : null;
+        var school = await access.SchoolOnRollAsync(childId, input.SchoolId, ct);
         if (school is null) { errors.Add("SchoolId", "Choose the school, one that holds the child on roll"); }
         if (input.PlaceStartsOn is null) { errors.Add("PlaceStartsOn", "Enter the date the school place starts"); }
         errors.MaxLength("Note", input.Note, 1_000, "The note");
