@@ -67,14 +67,13 @@ public sealed class Person : Stamped, IChildData
 
     public string DisplayName => $"{GivenName} {FamilyName}";
 
-    public int? AgeOn(DateOnly date)
+    public int? AgeOn(DateOnly date) => DateOfBirth is { } dob ? AgeOn(dob, date) : null;
+
+    /// <summary>Whole years from a date of birth to a date.</summary>
+    public static int AgeOn(DateOnly dateOfBirth, DateOnly date)
     {
-        if (DateOfBirth is not { } dob)
-        {
-            return null;
-        }
-        var age = date.Year - dob.Year;
-        return dob > date.AddYears(-age) ? age - 1 : age;
+        var age = date.Year - dateOfBirth.Year;
+        return dateOfBirth > date.AddYears(-age) ? age - 1 : age;
     }
 
     public void SetMiddleNames(string? middleNames) => MiddleNames = string.IsNullOrWhiteSpace(middleNames) ? null : middleNames.Trim();

@@ -96,7 +96,7 @@ public sealed class ChangeAssociation(ChildStoryDbContext db, ChildAccess read, 
     private async Task<(Association? Link, AccessBasis Basis)> OpenAsync(Actor actor, Guid linkId, bool forWork, CancellationToken ct)
     {
         var link = await db.Associations.SingleOrDefaultAsync(a => a.Id == linkId, ct);
-        if (link is null || (link.Sensitivity != Sensitivity.None && actor.Kind != ActorKind.System && link.AgencyId != actor.AgencyId))
+        if (link is null || !link.ReadableBy(actor.AgencyId, actor.Kind == ActorKind.System))
         {
             return (null, AccessBasis.None);
         }

@@ -4,6 +4,7 @@ using ChildStory.Data;
 using ChildStory.Domain.Audit;
 using ChildStory.Domain.Chronology;
 using ChildStory.Domain.Exploitation;
+using ChildStory.Domain.People;
 using ChildStory.Features.Access;
 using ChildStory.Features.TeamAroundChild;
 using Microsoft.EntityFrameworkCore;
@@ -157,7 +158,7 @@ public sealed class PeerNetwork(ChildStoryDbContext db, ChildAccess access, IOpt
             {
                 continue;
             }
-            var age = p.DateOfBirth is { } dob ? AgeOn(dob, today) : (int?)null;
+            var age = p.DateOfBirth is { } dob ? Person.AgeOn(dob, today) : (int?)null;
             var child = IsChildAged(id);
             var kind = id == childId ? NodeKind.Focus : !child ? NodeKind.Adult : p.HomeAuthority is not null ? NodeKind.OutOfAreaChild : NodeKind.Child;
             var name = $"{p.GivenName} {p.FamilyName}".Trim();
@@ -183,7 +184,7 @@ public sealed class PeerNetwork(ChildStoryDbContext db, ChildAccess access, IOpt
         return new NetworkView(childId, $"{focus.GivenName} {focus.FamilyName}", depth, includeEnded, settings.PeerNames, nodes, edges, restricted, false);
     }
 
-    private static bool Readable(Association a, Guid? reader) => reader is null || a.Sensitivity == Sensitivity.None || a.AgencyId == reader;
+    private static bool Readable(Association a, Guid? reader) => a.ReadableBy(reader, system: reader is null);
 
     private static Guid Other(Association a, Guid id) => a.ChildId == id ? a.PersonId ?? a.PlaceId!.Value : a.ChildId;
 
@@ -200,9 +201,4 @@ public sealed class PeerNetwork(ChildStoryDbContext db, ChildAccess access, IOpt
         return near == a.ChildId ? a.PersonId ?? a.PlaceId!.Value : a.ChildId;
     }
 
-    private static int AgeOn(DateOnly dob, DateOnly today)
-    {
-        var age = today.Year - dob.Year;
-        return dob > today.AddYears(-age) ? age - 1 : age;
-    }
 }
