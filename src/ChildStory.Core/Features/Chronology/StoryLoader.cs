@@ -29,9 +29,6 @@ internal static class StoryLoader
 {
     public const int Latest = 100;
 
-    /// <summary>Whether a reader in <paramref name="readerAgencyId"/> may read an entry's content: a sensitive entry is for its own agency only.</summary>
-    public static bool MayRead(Sensitivity sensitivity, Guid entryAgencyId, Guid? readerAgencyId) => sensitivity == Sensitivity.None || entryAgencyId == readerAgencyId;
-
     public static async Task<StoryView> LoadAsync(ChildStoryDbContext db, Guid childId, Guid? readerAgencyId, CancellationToken ct)
     {
         var events = db.ChronologyEvents.AsNoTracking().Where(e => e.ChildId == childId);
@@ -75,7 +72,7 @@ internal static class StoryLoader
         }
         return rows.Select(r =>
         {
-            var readable = MayRead(r.Sensitivity, r.AgencyId, readerAgencyId);
+            var readable = Access.SensitiveRecords.MayRead(r.Sensitivity, r.AgencyId, readerAgencyId);
             return new StoryEntry(r.Id, r.OccurredAt, agencyNames.GetValueOrDefault(r.AgencyId, "Unknown agency"), r.Type, readable ? r.Summary : null, readable ? r.Details : null,
                 r.Significant, r.Verification, r.Sensitivity, readable ? null : r.SensitiveContact, r.Author,
                 r.AgencyId, r.RecordedAt, r.EnteredById is not null, r.Version, r.EnteredInError);
