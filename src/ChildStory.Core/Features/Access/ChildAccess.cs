@@ -13,6 +13,12 @@ public enum AccessBasis
     FrontDoor,
     Involvement,
     GlassBreak,
+
+    /// <summary>
+    /// A party to one object about the child — invited to a meeting in person or through their team, a named
+    /// recipient of a share — who may open that object though not the child's whole record.
+    /// </summary>
+    Party,
 }
 
 /// <summary>
