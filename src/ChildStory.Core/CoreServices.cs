@@ -1,5 +1,6 @@
 using ChildStory.Data;
 using ChildStory.Features.Access;
+using ChildStory.Features.Access.Gate;
 using ChildStory.Features.Audit;
 using ChildStory.Features.Children;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,7 @@ public static class CoreServices
         services.AddOptions<AccessOptions>().Bind(configuration.GetSection("Access"));
 
         services.AddScoped<ChildAccess>();
+        services.AddResourceGate();
         services.AddScoped<BreakGlass>();
         services.AddScoped<GlassBreakReviews>();
         services.AddScoped<ReviewGlassBreak>();

@@ -50,6 +50,7 @@ public static class WebServices
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<Security.Gate.AccessGateMiddleware>();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;

@@ -101,6 +101,35 @@ public abstract class ChildAccessTests<TFactory>(TFactory app) : ScenarioTests<T
         await manager.GetPageAsync($"/children/{World.Tomasz}/access-log", HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Refusals_on_pages_that_used_to_check_late_are_refused_before_the_handler_and_audited()
+    {
+        var officer = await WebSession.SignInAsync(App, World.PoliceEmail);
+        var token = System.Text.RegularExpressions.Regex.Match(await officer.GetPageAsync("/"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(token.Success);
+        int before;
+        await using (var db0 = App.CreateContext())
+        {
+            before = await Denials(db0);
+        }
+
+        var log = await officer.GetAsync($"/children/{World.Amelia}/access-log");
+        var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value), ["Note"] = "x" };
+        var network = await officer.Client.PostAsync($"/children/{World.Amelia}/network/new", new FormUrlEncodedContent(form));
+        var visit = await officer.Client.PostAsync($"/children/{World.Amelia}/visits/new", new FormUrlEncodedContent(form));
+
+        Assert.All([log, network, visit], r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        foreach (var response in new[] { log, network, visit })
+        {
+            Assert.DoesNotContain("Clarke", await response.Content.ReadAsStringAsync());
+        }
+        await using var db = App.CreateContext();
+        Assert.Equal(before + 3, await Denials(db));
+
+        Task<int> Denials(ChildStory.Data.ChildStoryDbContext context) => context.AuditEntries.CountAsync(e => e.Action == AuditActions.ChildAccessDenied
+            && e.Subject == $"Child:{World.Amelia}" && e.ChildId == World.Amelia && e.ActorName.Contains(World.PoliceEmail));
+    }
+
     private static string Strip(string html) => System.Text.RegularExpressions.Regex.Replace(html, "name=\"__RequestVerificationToken\"[^>]*>", "");
 }
 

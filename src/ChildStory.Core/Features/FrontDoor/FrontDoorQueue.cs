@@ -22,7 +22,7 @@ public sealed class FrontDoorQueue(ChildStoryDbContext db, PartnershipCalendar c
 {
     public async Task<Result<ContactQueue>> RunAsync(Actor actor, CancellationToken ct = default)
     {
-        if (!await FrontDoorStaff.IsStaffAsync(db, actor, ct) && !actor.IsInRole(Roles.Manager))
+        if (!await FrontDoorStaff.IsStaffOrManagerAsync(db, actor, ct))
         {
             return Error.Forbidden("The front-door queue is for the front door and managers");
         }
@@ -35,7 +35,7 @@ public sealed class FrontDoorQueue(ChildStoryDbContext db, PartnershipCalendar c
 
     public async Task<Result<QueuedContact>> GetAsync(Actor actor, Guid contactId, CancellationToken ct = default)
     {
-        if (!await FrontDoorStaff.IsStaffAsync(db, actor, ct) && !actor.IsInRole(Roles.Manager))
+        if (!await FrontDoorStaff.IsStaffOrManagerAsync(db, actor, ct))
         {
             return Error.NotFound("Contact");
         }

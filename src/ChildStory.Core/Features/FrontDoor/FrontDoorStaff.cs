@@ -16,6 +16,15 @@ internal static class FrontDoorStaff
         actor.PractitionerId is { } me && (actor.IsInRole(Roles.FrontDoor)
             || await db.Practitioners.AnyAsync(p => p.Id == me && p.Team != null && (p.Team.Function == TeamFunction.FrontDoor || p.Team.Function == TeamFunction.EmergencyDuty), ct));
 
+    /// <summary>
+    /// The front door's staff, or a manager of one of them (who is told when decisions are overdue). Managers of other
+    /// teams do not read the queue: it names children they have no need to know about.
+    /// </summary>
+    public static async Task<bool> IsStaffOrManagerAsync(ChildStoryDbContext db, Actor actor, CancellationToken ct) =>
+        await IsStaffAsync(db, actor, ct) || (actor.PractitionerId is { } me && actor.IsInRole(Roles.Manager)
+            && await db.Practitioners.AnyAsync(p => p.ManagerId == me && p.IsActive && p.Team != null
+                && (p.Team.Function == TeamFunction.FrontDoor || p.Team.Function == TeamFunction.EmergencyDuty), ct));
+
     public static async Task<List<Party>> MembersAsync(ChildStoryDbContext db, CancellationToken ct) =>
         await ShareParties.Select(db.Practitioners.AsNoTracking().Where(p => p.IsActive && p.Team != null && p.Team.Function == TeamFunction.FrontDoor), ct);
 

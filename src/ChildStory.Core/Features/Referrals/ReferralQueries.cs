@@ -24,7 +24,7 @@ public sealed record ServiceWaits(Guid ServiceId, string Service, ServiceTargets
 /// the child's record), a child's referrals, and a service's waiting list — who is waiting, how long, against target
 /// (for the service's own team and for managers). Each read of a child's referral is audited.
 /// </summary>
-public sealed class ReferralQueries(ChildStoryDbContext db, ChildAccess access, PartnershipCalendar calendar)
+public sealed class ReferralQueries(ChildStoryDbContext db, ChildAccess access, ReferralAccess referrals, PartnershipCalendar calendar)
 {
     public async Task<Result<ReferralView>> GetAsync(Actor actor, Guid referralId, CancellationToken ct = default)
     {
@@ -33,11 +33,10 @@ public sealed class ReferralQueries(ChildStoryDbContext db, ChildAccess access, 
         {
             return Error.NotFound("Referral");
         }
-        var myTeam = actor.PractitionerId is { } me ? await db.Practitioners.AsNoTracking().Where(p => p.Id == me).Select(p => p.TeamId).SingleOrDefaultAsync(ct) : null;
-        var isService = myTeam == r.Service!.TeamId;
+        var isService = await referrals.InServiceTeamAsync(actor, r.ServiceId, ct);
         var isReferrer = actor.PractitionerId == r.ReferrerId;
         var canSeeChild = await access.CanSeeAsync(actor, r.ChildId, ct);
-        if (!isService && !isReferrer && !canSeeChild)
+        if (await referrals.BasisAsync(actor, r.Id, ct) == AccessBasis.None)
         {
             db.Audit(AuditActions.ChildAccessDenied, r.ChildId, subject: $"Referral:{r.Id}");
             await db.SaveChangesAsync(ct);
@@ -56,7 +55,7 @@ public sealed class ReferralQueries(ChildStoryDbContext db, ChildAccess access, 
         var child = await db.People.AsNoTracking().Where(p => p.Id == r.ChildId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
         db.Audit(AuditActions.ReferralViewed, r.ChildId, subject: $"Referral:{r.Id}");
         await db.SaveChangesAsync(ct);
-        return new ReferralView(r.Id, r.ChildId, child, r.ServiceId, r.Service.Name, r.ReferrerName, r.Reason, r.Stage, steps,
+        return new ReferralView(r.Id, r.ChildId, child, r.ServiceId, r.Service!.Name, r.ReferrerName, r.Reason, r.Stage, steps,
             r.NextDueAt is { } due ? W(due) : null, r.NextDueExplanation, r.IsOverdue(now), DaysWaiting(r, now),
             r.CriticalMomentAt is { } cm ? $"{W(cm)}: {r.CriticalMomentNote}" : null, isService, isReferrer,
             canSeeChild && r.IsOpen && r.CriticalMomentAt is null && r.Stage != ReferralStage.FirstContact);
@@ -96,15 +95,17 @@ public sealed class ReferralQueries(ChildStoryDbContext db, ChildAccess access, 
         {
             return Error.NotFound("Service");
         }
-        var myTeam = actor.PractitionerId is { } me ? await db.Practitioners.AsNoTracking().Where(p => p.Id == me).Select(p => p.TeamId).SingleOrDefaultAsync(ct) : null;
-        if (myTeam != service.TeamId && !actor.IsInRole(Roles.Manager) && !actor.IsInRole(Roles.PartnershipLead))
+        if (await referrals.ServiceBasisAsync(actor, serviceId, ct) == AccessBasis.None)
         {
             return Error.Forbidden($"The waiting list for {service.Name} is for its own team and for managers");
         }
-        return await WaitsAsync(service, includeChildren: true, ct);
+        // The service's own team works the whole list; a manager elsewhere sees the waits, and names only of the
+        // children they may read.
+        var visible = await referrals.InServiceTeamAsync(actor, serviceId, ct) ? null : await access.VisibleChildIdsAsync(actor, ct);
+        return await WaitsAsync(service, includeChildren: true, ct, visible);
     }
 
-    private async Task<ServiceWaits> WaitsAsync(ReferralService s, bool includeChildren, CancellationToken ct)
+    private async Task<ServiceWaits> WaitsAsync(ReferralService s, bool includeChildren, CancellationToken ct, IQueryable<Guid>? visible = null)
     {
         var now = db.Time.GetUtcNow();
         var working = await calendar.GetAsync(db, ct);
@@ -118,10 +119,15 @@ public sealed class ReferralQueries(ChildStoryDbContext db, ChildAccess access, 
         if (includeChildren)
         {
             var ids = open.Select(r => r.ChildId).Distinct().ToList();
-            names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct);
+            var people = db.People.AsNoTracking().Where(p => ids.Contains(p.Id));
+            if (visible is not null)
+            {
+                people = people.Where(p => visible.Contains(p.Id));
+            }
+            names = await people.ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct);
         }
         var waiting = includeChildren
-            ? open.OrderByDescending(r => r.CriticalMomentAt is not null).ThenBy(r => r.SentAt).Select(r => new WaitingChild(r.Id, r.ChildId, names.GetValueOrDefault(r.ChildId, "Unknown"),
+            ? open.OrderByDescending(r => r.CriticalMomentAt is not null).ThenBy(r => r.SentAt).Select(r => new WaitingChild(r.Id, r.ChildId, names.GetValueOrDefault(r.ChildId, "A child you do not work with"),
                 r.Stage, DaysWaiting(r, now), r.NextDueAt is { } d ? working.Describe(d) : null, r.IsOverdue(now), r.CriticalMomentAt is not null)).ToList()
             : [];
         return new ServiceWaits(s.Id, s.Name, s.Targets, open.Count, open.Count(r => r.IsOverdue(now)), median, waiting);

@@ -44,7 +44,7 @@ public sealed record ShareView(
 /// record (the team around the child follows whether information reached its recipients). Opening marks it read
 /// for the recipients the reader belongs to. Everyone else gets "not found", audited as a refusal.
 /// </summary>
-public sealed class OpenShare(ChildStoryDbContext db, ChildAccess access, PartnershipCalendar calendar)
+public sealed class OpenShare(ChildStoryDbContext db, ShareAccess access, PartnershipCalendar calendar)
 {
     public async Task<Result<ShareView>> RunAsync(Actor actor, Guid shareId, CancellationToken ct = default)
     {
@@ -56,7 +56,7 @@ public sealed class OpenShare(ChildStoryDbContext db, ChildAccess access, Partne
         var practitionerId = actor.PractitionerId;
         var mine = await ShareParties.RecipientsOfAsync(db, share.Recipients, practitionerId, ct);
         var isSender = practitionerId == share.SenderId;
-        if (!await MayReadAsync(actor, share, mine, ct))
+        if (!await MayReadAsync(actor, share, ct))
         {
             db.Audit(AuditActions.ChildAccessDenied, share.ChildId, subject: $"Share:{share.Id}");
             await db.SaveChangesAsync(ct);
@@ -107,7 +107,7 @@ public sealed class OpenShare(ChildStoryDbContext db, ChildAccess access, Partne
         {
             return Error.NotFound("Attachment");
         }
-        if (!await MayReadAsync(actor, share, await ShareParties.RecipientsOfAsync(db, share.Recipients, actor.PractitionerId, ct), ct))
+        if (!await MayReadAsync(actor, share, ct))
         {
             db.Audit(AuditActions.ChildAccessDenied, share.ChildId, subject: $"ShareAttachment:{attachment.Id}");
             await db.SaveChangesAsync(ct);
@@ -119,7 +119,7 @@ public sealed class OpenShare(ChildStoryDbContext db, ChildAccess access, Partne
         return (attachment.FileName, attachment.ContentType, attachment.Content);
     }
 
-    /// <summary>Its sender, anyone it was sent to, or anyone who may read the child's record.</summary>
-    private async Task<bool> MayReadAsync(Actor actor, Share share, HashSet<Guid> mine, CancellationToken ct) =>
-        actor.PractitionerId == share.SenderId || mine.Count > 0 || await access.CanSeeAsync(actor, share.ChildId, ct);
+    /// <summary>Its sender, anyone it was sent to, or anyone who may read the child's record (<see cref="ShareAccess"/>).</summary>
+    private async Task<bool> MayReadAsync(Actor actor, Share share, CancellationToken ct) =>
+        actor.Kind == ActorKind.System || await access.BasisAsync(actor, share, ct) != AccessBasis.None;
 }
