@@ -35,6 +35,9 @@ public sealed class BrowserApp : IAsyncLifetime
             b.UseSetting("ConnectionStrings:ChildStory", $"Data Source={Path.Combine(_folder, "browser.db")}");
             b.UseSetting("Database:Provider", "Sqlite");
             b.UseSetting("Database:MigrateOnStartup", "true");
+            // The tests sign in many times a minute from one address.
+            b.UseSetting("Security:SignInPermitPerMinute", "100000");
+            b.UseSetting("Security:SignInAccountPermitPerMinute", "100000");
             b.UseUrls("http://127.0.0.1:0");
         });
         _factory.UseKestrel();

@@ -22,11 +22,15 @@ public sealed class ApiKeyHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    /// <summary>The key as sent, not yet checked; empty when none was sent.</summary>
+    public static string PresentedKey(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? auth["Bearer ".Length..].Trim()
+            : request.Headers["X-Api-Key"].ToString();
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = Request.Headers.Authorization.ToString() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? auth["Bearer ".Length..].Trim()
-            : Request.Headers["X-Api-Key"].ToString();
+        var presented = PresentedKey(Request);
         if (string.IsNullOrEmpty(presented))
         {
             return AuthenticateResult.NoResult();

@@ -26,6 +26,7 @@ public static class SecurityServices
             })
             .AddEntityFrameworkStores<ChildStoryDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<ChildStoryClaimsFactory>();
 
         services.ConfigureApplicationCookie(o =>
@@ -38,8 +39,13 @@ public static class SecurityServices
             o.AccessDeniedPath = "/account/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:SessionMinutes", 30));
             o.SlidingExpiration = true;
+            // Every request checks the stamp (cheaply) so that signing out ends copies of the cookie at once;
+            // Identity's validator, which rebuilds the claims, follows it once a minute.
+            var refresh = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = context => SessionStampCheck.ValidateAsync(context, refresh);
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddChildStoryRateLimiting();
 
         services.AddAuthentication().AddScheme<ApiKeyOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, _ => { });
         services.AddAuthorizationBuilder()
@@ -53,17 +59,4 @@ public static class SecurityServices
         services.AddScoped<SignInAudit>();
         return services;
     }
-}
-
-public sealed class SecurityOptions
-{
-    private static readonly string[] DefaultTwoFactorRoles = [Roles.Manager, Roles.FrontDoor, Roles.Administrator, Roles.PartnershipLead];
-
-    /// <summary>
-    /// Roles whose members must sign in with a second factor (set up on their first sign-in). Null when not
-    /// configured, so that configuration replaces the default list rather than adding to it.
-    /// </summary>
-    public string[]? TwoFactorRoles { get; set; }
-
-    public IReadOnlyList<string> RolesRequiringTwoFactor => TwoFactorRoles ?? DefaultTwoFactorRoles;
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using ChildStory.Domain.Access;
 using ChildStory.Domain.Audit;
 using ChildStory.Tests.Infrastructure;
@@ -13,7 +14,7 @@ public abstract class SignInTests<TFactory>(TFactory app) : ScenarioTests<TFacto
     private WebSession Anonymous() => new(App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true }));
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one_and_each_is_audited()
+    public async Task Five_wrong_passwords_lock_the_client_out_even_against_the_right_one_and_each_is_audited()
     {
         var session = Anonymous();
         for (var i = 0; i < 5; i++)
@@ -21,7 +22,11 @@ public abstract class SignInTests<TFactory>(TFactory app) : ScenarioTests<TFacto
             await session.PostFormAsync("/account/sign-in", new() { ["Email"] = World.OtherTeamEmail, ["Password"] = "wrong-password-" + i });
         }
         var locked = await session.PostFormAsync("/account/sign-in", new() { ["Email"] = World.OtherTeamEmail, ["Password"] = Scenario.Password });
-        Assert.Contains("This account is locked", await locked.Content.ReadAsStringAsync());
+        var page = await locked.Content.ReadAsStringAsync();
+        Assert.Equal("/account/sign-in", locked.RequestMessage!.RequestUri!.AbsolutePath);
+        // The same words as for a wrong password or an unknown account: a locked account is not revealed.
+        Assert.Contains("The email address or password is not right", page);
+        Assert.DoesNotContain("locked", page, StringComparison.OrdinalIgnoreCase);
 
         await using var db = App.CreateContext();
         var entries = await db.AuditEntries.Where(e => e.ActorName == World.OtherTeamEmail).Select(e => e.Action).ToListAsync();
@@ -68,6 +73,43 @@ public abstract class SignInTests<TFactory>(TFactory app) : ScenarioTests<TFacto
                 Assert.Contains("That recovery code is not right, or has been used", page);
             }
         }
+    }
+
+    [Theory]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\r\n/evil.example")]
+    [InlineData("/children\u0007")]
+    [InlineData("/children\u007f")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task A_return_url_that_is_not_a_clean_local_path_lands_home(string returnUrl)
+    {
+        var session = Anonymous();
+        var response = await session.PostFormAsync("/account/sign-in",
+            new() { ["Email"] = World.PoliceEmail, ["Password"] = Scenario.Password, ["ReturnUrl"] = returnUrl });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode} at {response.RequestMessage!.RequestUri}: {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("http://localhost/", response.RequestMessage!.RequestUri!.ToString());
+    }
+
+    [Fact]
+    public async Task A_return_url_with_an_encoded_line_break_in_the_address_lands_home()
+    {
+        var session = Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/account/sign-in?returnUrl=%2F%0d%0aSet-Cookie%3Ax%3Dy")).StatusCode);
+        var response = await session.PostFormAsync("/account/sign-in?returnUrl=%2F%0d%0aSet-Cookie%3Ax%3Dy",
+            new() { ["Email"] = World.PoliceEmail, ["Password"] = Scenario.Password }, formPage: "/account/sign-in");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("http://localhost/", response.RequestMessage!.RequestUri!.ToString());
+    }
+
+    [Fact]
+    public async Task A_clean_local_return_url_is_followed()
+    {
+        var session = Anonymous();
+        var response = await session.PostFormAsync("/account/sign-in",
+            new() { ["Email"] = World.PoliceEmail, ["Password"] = Scenario.Password, ["ReturnUrl"] = "/children?name=clarke" });
+        Assert.Equal("/children?name=clarke", response.RequestMessage!.RequestUri!.PathAndQuery);
     }
 
     [Fact]

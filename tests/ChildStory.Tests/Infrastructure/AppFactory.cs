@@ -27,6 +27,10 @@ public abstract class AppFactory(DatabaseProvider provider) : WebApplicationFact
         builder.UseSetting("Identity:IntervalSeconds", "0");
         builder.UseSetting("Sharing:ChaseIntervalSeconds", "0");
         builder.UseSetting("Email:DispatchIntervalSeconds", "0");
+        // Tests sign in many times a minute from one client; throttling tests set their own low limits.
+        builder.UseSetting("Security:SignInPermitPerMinute", "100000");
+        builder.UseSetting("Security:SignInAccountPermitPerMinute", "100000");
+        builder.UseSetting("Security:ApiPermitPerMinute", "100000");
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

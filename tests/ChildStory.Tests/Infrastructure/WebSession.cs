@@ -19,7 +19,7 @@ public sealed partial class WebSession(HttpClient client)
             {
                 throw new InvalidOperationException($"{email} needs a second factor but no authenticator key was given");
             }
-            response = await session.PostFormAsync("/account/two-factor", new() { ["Code"] = Totp.Code(totpKey, DateTimeOffset.UtcNow) });
+            response = await session.PostFormAsync("/account/two-factor", new() { ["Code"] = Totp.Code(totpKey, app.Clock.GetUtcNow()) });
         }
         var landed = response.RequestMessage!.RequestUri!.AbsolutePath;
         if (landed.StartsWith("/account/sign-in", StringComparison.Ordinal) || landed == "/account/two-factor")

@@ -21,6 +21,7 @@ public static class AuditActions
     public const string SignedOut = "SignedOut";
     public const string TwoFactorEnabled = "TwoFactorEnabled";
     public const string RecoveryCodeUsed = "RecoveryCodeUsed";
+    public const string TwoFactorReset = "TwoFactorReset";
     public const string AdminChange = "AdminChange";
     public const string ApiClientCreated = "ApiClientCreated";
     public const string ApiClientRevoked = "ApiClientRevoked";

@@ -4,10 +4,12 @@ using ChildStory.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace ChildStory.Web.Pages.Account;
 
-public sealed class RecoveryModel(SignInManager<AppUser> signIn, SignInAudit audit) : PageModel
+[EnableRateLimiting(SignInRateLimiting.Policy)]
+public sealed class RecoveryModel(SignInManager<AppUser> signIn, SignInAudit audit, SignInThrottle throttle) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -28,11 +30,17 @@ public sealed class RecoveryModel(SignInManager<AppUser> signIn, SignInAudit aud
             ModelState.AddModelError(nameof(Code), "Enter a recovery code");
             return Page();
         }
+        if (!throttle.TryAttempt("second-step:" + user.Id))
+        {
+            await audit.WriteAsync(AuditActions.SignInFailed, user, user.Email!, "{\"reason\":\"throttled\",\"limit\":\"account\",\"step\":\"recovery code\"}");
+            Response.Headers.RetryAfter = "60";
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         if (result.Succeeded)
         {
             await audit.WriteAsync(AuditActions.RecoveryCodeUsed, user, user.Email!);
-            return LocalRedirect(SignInModel.SafeReturn(ReturnUrl));
+            return LocalRedirect(ReturnUrls.Safe(ReturnUrl));
         }
         if (result.IsLockedOut)
         {

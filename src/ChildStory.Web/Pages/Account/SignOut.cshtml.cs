@@ -17,6 +17,9 @@ public sealed class SignOutModel(SignInManager<AppUser> signIn, UserManager<AppU
     {
         if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user)
         {
+            // A new stamp ends this session on the server, and every copy of its cookie with it (issue 15, finding 6),
+            // as well as the account's other sessions: the stamp is per account.
+            await users.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             await audit.WriteAsync(AuditActions.SignedOut, user, user.Email!);
         }

@@ -6,14 +6,23 @@ using ChildStory.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using QRCoder;
 
 namespace ChildStory.Web.Pages.Account.Manage;
 
-/// <summary>Sets up a TOTP authenticator (RFC 6238, as ASP.NET Core Identity implements it) and issues recovery codes.</summary>
-public sealed class AuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInAudit audit) : PageModel
+/// <summary>
+/// Sets up a TOTP authenticator (RFC 6238) and issues recovery codes. The key is shown only while setting up: once
+/// two-step sign-in is on, a signed-in session cannot read it (issue 15, finding 7), and setting up a new
+/// authenticator needs the password again, then a new key and code.
+/// </summary>
+[EnableRateLimiting(SignInRateLimiting.Policy)]
+public sealed class AuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInAudit audit, SignInThrottle throttle)
+    : PageModel
 {
     [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    public bool Enrolled { get; private set; }
     public string Key { get; private set; } = "";
     public string FormattedKey { get; private set; } = "";
     public string QrSvg { get; private set; } = "";
@@ -26,7 +35,11 @@ public sealed class AuthenticatorModel(UserManager<AppUser> users, SignInManager
         {
             return RedirectToPage("/Account/SignIn");
         }
-        await LoadKeyAsync(user);
+        Enrolled = user.TwoFactorEnabled;
+        if (!Enrolled)
+        {
+            await LoadKeyAsync(user);
+        }
         return Page();
     }
 
@@ -37,7 +50,12 @@ public sealed class AuthenticatorModel(UserManager<AppUser> users, SignInManager
         {
             return RedirectToPage("/Account/SignIn");
         }
+        if (user.TwoFactorEnabled)
+        {
+            return RedirectToPage();
+        }
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        // The same single-use check as signing in: the code that turns it on cannot then sign in.
         var valid = code.Length == 6 && code.All(char.IsAsciiDigit)
             && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
         if (!valid)
@@ -54,12 +72,52 @@ public sealed class AuthenticatorModel(UserManager<AppUser> users, SignInManager
         return RedirectToPage("/Account/Manage/RecoveryCodes");
     }
 
+    /// <summary>Replaces the authenticator: with the password, turns two-step sign-in off and makes a new key to set up.</summary>
+    public async Task<IActionResult> OnPostResetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToPage("/Account/SignIn");
+        }
+        Enrolled = user.TwoFactorEnabled;
+        if (!Enrolled)
+        {
+            return RedirectToPage();
+        }
+        if (string.IsNullOrEmpty(Password))
+        {
+            ModelState.AddModelError(nameof(Password), "Enter your password");
+            return Page();
+        }
+        if (!throttle.TryAttempt("password:" + user.Email))
+        {
+            Response.Headers.RetryAfter = "60";
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+        var check = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            await audit.WriteAsync(AuditActions.SignInFailed, user, user.Email!, "{\"reason\":\"wrong password to reset the authenticator\"}");
+            ModelState.AddModelError(nameof(Password), "The password is not right");
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await audit.WriteAsync(AuditActions.TwoFactorReset, user, user.Email!, "{\"by\":\"self, with password\"}");
+        // The new stamp has ended this session's cookie: issue a fresh one, whose claims now ask for the set-up.
+        await signIn.RefreshSignInAsync(user);
+        return RedirectToPage();
+    }
+
     private async Task LoadKeyAsync(AppUser user)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // Making a key changes the security stamp, which every request checks: keep this session.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         Key = key!;
