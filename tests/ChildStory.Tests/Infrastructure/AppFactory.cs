@@ -27,6 +27,7 @@ public abstract class AppFactory(DatabaseProvider provider) : WebApplicationFact
         builder.UseSetting("Identity:IntervalSeconds", "0");
         builder.UseSetting("Sharing:ChaseIntervalSeconds", "0");
         builder.UseSetting("Email:DispatchIntervalSeconds", "0");
+        builder.UseSetting("Audit:CheckpointIntervalSeconds", "0");
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
