@@ -28,6 +28,12 @@ public static class CoreServices
         services.AddScoped<GetChildRecord>();
         services.AddScoped<MyCaseload>();
         services.AddScoped<VerifyAuditChain>();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuditOptions>, AuditOptionsValidator>();
+        services.AddSingleton<CheckpointKeys>();
+        services.AddSingleton<CheckpointFile>();
+        services.AddScoped<CheckpointEvidence>();
+        services.AddScoped<WriteCheckpoint>();
         services.AddScoped<GetChildAccessLog>();
         services.AddScoped<Features.Admin.AddPractitioner>();
         services.AddScoped<Features.Admin.EditPractitioner>();

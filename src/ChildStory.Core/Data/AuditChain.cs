@@ -13,6 +13,17 @@ internal static class AuditChain
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Sequence, string Hash)> Tails = new();
     private const int Attempts = 5;
+    /// <summary>A transaction-scoped PostgreSQL advisory lock; its number is arbitrary ("CSAUDIT" in ASCII), one for the whole database.</summary>
+    private const string TakeTransactionLock = "SELECT pg_advisory_xact_lock(18950363508132180)";
+
+    private static async Task<(long Sequence, string Hash)> ReadTailAsync(ChildStoryDbContext db, CancellationToken ct)
+    {
+        var stored = await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(ct);
+        return stored is null ? (0, AuditEntry.GenesisHash) : (stored.Sequence, stored.Hash);
+    }
 
     public static async Task<int> SaveWithChainAsync(ChildStoryDbContext db, Func<Task<int>> save, CancellationToken cancellationToken)
     {
@@ -22,12 +33,17 @@ internal static class AuditChain
             return await save();
         }
         // A save inside the caller's transaction does not take the process lock: its transaction may hold row locks
-        // that a writer already holding the lock is waiting on (a deadlock). It cannot retry anyway; if another
-        // writer took its sequence number, its save fails whole and the caller reports the clash.
+        // that a writer already holding the lock is waiting on (a deadlock). On PostgreSQL it queues on a lock of the
+        // transaction's own instead, which the database releases at commit and sees in its deadlock detection, so that
+        // transactional writers (intake commits each chunk of events with its audit entry) do not race for one number.
         var gated = db.Database.CurrentTransaction is null;
         if (gated)
         {
             await Gate.WaitAsync(cancellationToken);
+        }
+        else if (!db.IsSqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync(TakeTransactionLock, cancellationToken);
         }
         try
         {
@@ -36,27 +52,20 @@ internal static class AuditChain
             // The tail this process last wrote is remembered, so a save usually costs one INSERT; when another
             // process has written since, the INSERT collides, the memory is dropped and the tail is read again.
             var database = db.Database.GetConnectionString() ?? "";
-            var retryable = gated;
             for (var attempt = 1; ; attempt++)
             {
+                var first = 0L;
                 try
                 {
-                    if (!Tails.TryGetValue(database, out var tail))
-                    {
-                        var stored = await db.AuditEntries.AsNoTracking()
-                            .OrderByDescending(e => e.Sequence)
-                            .Select(e => new { e.Sequence, e.Hash })
-                            .FirstOrDefaultAsync(cancellationToken);
-                        tail = stored is null ? (0, AuditEntry.GenesisHash) : (stored.Sequence, stored.Hash);
-                    }
-                    var (sequence, previous) = tail;
+                    var (sequence, previous) = gated && Tails.TryGetValue(database, out var remembered) ? remembered : await ReadTailAsync(db, cancellationToken);
+                    first = sequence + 1;
                     foreach (var entry in pending)
                     {
                         entry.Chain(++sequence, previous);
                         previous = entry.Hash;
                     }
                     var written = await save();
-                    if (retryable)
+                    if (gated)
                     {
                         Tails[database] = (sequence, previous);
                     }
@@ -67,11 +76,17 @@ internal static class AuditChain
                     }
                     return written;
                 }
-                catch (DbUpdateException) when (retryable && attempt < Attempts)
+                catch (DbUpdateException) when (attempt < Attempts && (gated || db.Database.AutoSavepointsEnabled))
                 {
                     // Another process took the sequence number (or the save failed for a reason a retry will repeat,
                     // which the last attempt rethrows): read the new tail and chain again.
                     Tails.TryRemove(database, out _);
+                    // Inside the caller's transaction EF has rolled the save back to its savepoint; only a clash on the
+                    // sequence number is ours to retry, any other failure is the caller's to handle.
+                    if (!gated && (await ReadTailAsync(db, cancellationToken)).Sequence < first)
+                    {
+                        throw;
+                    }
                 }
                 catch
                 {

@@ -32,6 +32,7 @@ public sealed class ChildStoryDbContext(
     public DbSet<GlassBreak> GlassBreaks => Set<GlassBreak>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<ChronologyEvent> ChronologyEvents => Set<ChronologyEvent>();
     public DbSet<PersonReference> PersonReferences => Set<PersonReference>();
     public DbSet<EventRevision> EventRevisions => Set<EventRevision>();

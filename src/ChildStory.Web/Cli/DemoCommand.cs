@@ -38,7 +38,7 @@ internal static class DemoCommand
             var app = WebApp.Create(["--urls", url]);
             if (parse.GetValue(reset))
             {
-                DeleteSqliteDatabase(app.Services.GetRequiredService<DatabaseSettings>());
+                DeleteSqliteDatabase(app.Services.GetRequiredService<DatabaseSettings>(), app.Services.GetRequiredService<Features.Audit.CheckpointFile>().Path);
             }
             await using (var scope = app.Services.CreateAsyncScope())
             {
@@ -138,14 +138,15 @@ internal static class DemoCommand
         Console.WriteLine();
     }
 
-    private static void DeleteSqliteDatabase(DatabaseSettings settings)
+    /// <summary>The audit checkpoints go with the database: they describe its log, and a new log would fail them as truncated.</summary>
+    private static void DeleteSqliteDatabase(DatabaseSettings settings, string checkpointFile)
     {
         if (settings.Provider != DatabaseProvider.Sqlite)
         {
             throw new InvalidOperationException("--reset only deletes a SQLite demo database; drop a PostgreSQL database yourself.");
         }
         var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
-        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        foreach (var path in new[] { file, file + "-wal", file + "-shm", checkpointFile })
         {
             if (File.Exists(path))
             {

@@ -20,6 +20,7 @@ public static class WebApp
         builder.Services.AddHostedService<IdentityMatchingService>();
         builder.Services.AddHostedService<ShareChasingService>();
         builder.Services.AddHostedService<EmailDispatchService>();
+        builder.Services.AddHostedService<AuditCheckpointService>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using ChildStory.Data;
 using ChildStory.Domain.Access;
+using ChildStory.Domain.Audit;
 using ChildStory.Domain.Partnership;
 using ChildStory.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ namespace ChildStory.Tests.Chronology;
 
 /// <summary>
 /// Kill the real server while it is taking a 10,000-event batch, restart it, resend the batch, and count: every
-/// event exists exactly once, and the resend reports as duplicates exactly what had been saved before the kill.
+/// event exists exactly once, and the resend reports as duplicates exactly what had been saved before the kill. Every
+/// committed event is accounted for by an <c>EventsSubmitted</c> audit entry committed with it (issue 15, finding 10).
 /// </summary>
 public abstract class IntakeCrashTests(DatabaseProvider provider) : IAsyncLifetime
 {
@@ -57,8 +59,13 @@ public abstract class IntakeCrashTests(DatabaseProvider provider) : IAsyncLifeti
         string url;
         var savedBeforeKill = 0;
         var answered = false;
+        long auditFrom;
         for (var attempt = 1; ; attempt++)
         {
+            await using (var db = _db.CreateContext())
+            {
+                auditFrom = await db.AuditEntries.MaxAsync(e => (long?)e.Sequence) ?? 0;
+            }
             (server, url) = await StartServerAsync();
             var sending = Client(url).PostAsJsonAsync("/api/v1/events/batch", batch);
             var watch = Stopwatch.StartNew();
@@ -92,6 +99,7 @@ public abstract class IntakeCrashTests(DatabaseProvider provider) : IAsyncLifeti
         }
         Assert.InRange(savedBeforeKill, 1, 9_999);
         Assert.False(answered);
+        Assert.Equal(savedBeforeKill, await AuditedAsCreatedAsync(auditFrom));
 
         (server, url) = await StartServerAsync();
         try
@@ -102,12 +110,21 @@ public abstract class IntakeCrashTests(DatabaseProvider provider) : IAsyncLifeti
             await using var db = _db.CreateContext();
             Assert.Equal(10_000, await db.ChronologyEvents.CountAsync());
             Assert.Equal(10_000, await db.ChronologyEvents.Select(e => e.IdempotencyKey).Distinct().CountAsync());
+            Assert.Equal(10_000, await AuditedAsCreatedAsync(auditFrom));
         }
         finally
         {
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
         }
+    }
+
+    /// <summary>How many events the <c>EventsSubmitted</c> entries written after <paramref name="auditFrom"/> say were created.</summary>
+    private async Task<int> AuditedAsCreatedAsync(long auditFrom)
+    {
+        await using var db = _db.CreateContext();
+        var details = await db.AuditEntries.Where(e => e.Sequence > auditFrom && e.Action == AuditActions.EventsSubmitted).Select(e => e.Detail!).ToListAsync();
+        return details.Sum(d => JsonDocument.Parse(d).RootElement.GetProperty("Created").GetInt32());
     }
 
     private HttpClient Client(string url)
@@ -130,6 +147,7 @@ public abstract class IntakeCrashTests(DatabaseProvider provider) : IAsyncLifeti
         }
         start.Environment["Database__Provider"] = _db.Settings.Provider.ToString();
         start.Environment["ConnectionStrings__ChildStory"] = _db.Settings.ConnectionString;
+        start.Environment["Audit__CheckpointIntervalSeconds"] = "0";
         var server = Process.Start(start)!;
         server.OutputDataReceived += (_, _) => { };
         server.ErrorDataReceived += (_, _) => { };

@@ -31,6 +31,7 @@ public abstract class AppFactory(DatabaseProvider provider) : WebApplicationFact
         builder.UseSetting("Security:SignInPermitPerMinute", "100000");
         builder.UseSetting("Security:SignInAccountPermitPerMinute", "100000");
         builder.UseSetting("Security:ApiPermitPerMinute", "100000");
+        builder.UseSetting("Audit:CheckpointIntervalSeconds", "0");
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

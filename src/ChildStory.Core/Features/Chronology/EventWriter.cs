@@ -83,7 +83,7 @@ internal static class EventWriter
             }
             await writer.CompleteAsync(ct);
         }
-        // Whatever else the chunk added (references learned while linking) commits with the events; the children they
+        // Whatever else the chunk added (references learned while linking, its audit entry) commits with the events; the children they
         // are about are queued for the safeguarding rules (COPY passes by the change tracker that would queue them).
         if (db.AuditChildChanges)
         {

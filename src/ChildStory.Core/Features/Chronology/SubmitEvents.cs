@@ -12,6 +12,8 @@ namespace ChildStory.Features.Chronology;
 /// a retried item (same agency, same idempotency key) creates nothing twice. Items are committed in chunks before
 /// the answer is sent, so what the answer calls "created" is already safe. The answer never says which child an
 /// event was linked to: that would tell an agency about a child it does not work with. See README.md.
+/// Each chunk's <c>EventsSubmitted</c> audit entry commits in the chunk's own transaction, so a crash mid-batch leaves
+/// no committed event without the entry that accounts for it.
 /// </summary>
 public sealed class SubmitEvents(ChildStoryDbContext db, LinkEvents link)
 {
@@ -22,7 +24,10 @@ public sealed class SubmitEvents(ChildStoryDbContext db, LinkEvents link)
 
     public sealed record Outcome(int Created, int Duplicates, int Rejected, IReadOnlyList<ItemOutcome> Items);
 
-    private async Task SaveChunkAsync(Guid agencyId, (int Index, ChronologyEvent Event)[] chunk, ItemOutcome?[] outcomes, CancellationToken ct)
+    /// <summary>What one chunk's audit entry says: its part of the batch and its counts (rejected items go with part 1).</summary>
+    private sealed record Part(int Number, int Of, int Items, int Rejected);
+
+    private async Task SaveChunkAsync(Guid agencyId, (int Index, ChronologyEvent Event)[] chunk, Part part, ItemOutcome?[] outcomes, CancellationToken ct)
     {
         var keys = chunk.Select(c => c.Event.IdempotencyKey).ToList();
         var existing = await db.ChronologyEvents.AsNoTracking()
@@ -30,6 +35,7 @@ public sealed class SubmitEvents(ChildStoryDbContext db, LinkEvents link)
             .ToDictionaryAsync(e => e.IdempotencyKey, e => e.Id, ct);
         var fresh = chunk.Where(c => !existing.ContainsKey(c.Event.IdempotencyKey)).Select(c => c.Event).ToList();
         await link.LinkAsync(agencyId, fresh, ct);
+        AuditPart(part, fresh.Count, chunk.Length - fresh.Count);
         await EventWriter.WriteAsync(db, fresh, ct);
         db.ChangeTracker.Clear();
         foreach (var (index, e) in chunk)
@@ -72,25 +78,44 @@ public sealed class SubmitEvents(ChildStoryDbContext db, LinkEvents link)
             }
         }
 
-        foreach (var chunk in accepted.Chunk(Chunk))
+        var rejected = items.Count - accepted.Count;
+        var chunks = accepted.Chunk(Chunk).ToList();
+        for (var c = 0; c < chunks.Count; c++)
         {
+            var chunk = chunks[c];
+            var part = new Part(c + 1, chunks.Count, items.Count, c == 0 ? rejected : 0);
             try
             {
-                await SaveChunkAsync(agencyId, chunk, outcomes, ct);
+                await SaveChunkAsync(agencyId, chunk, part, outcomes, ct);
             }
             catch (Exception e) when (e is DbUpdateException or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
             {
                 // Another request saved some of these keys (or learned the same reference) between our read and
                 // our write: read again — they are now duplicates — and save the rest.
                 db.ChangeTracker.Clear();
-                await SaveChunkAsync(agencyId, chunk, outcomes, ct);
+                await SaveChunkAsync(agencyId, chunk, part, outcomes, ct);
             }
         }
 
         var results = outcomes.Select(o => o!).ToList();
         var outcome = new Outcome(results.Count(r => r.Outcome == "created"), results.Count(r => r.Outcome == "duplicate"), results.Count(r => r.Outcome == "rejected"), results);
-        db.Audit(AuditActions.EventsSubmitted, detail: JsonSerializer.Serialize(new { items = items.Count, outcome.Created, outcome.Duplicates, outcome.Rejected }));
-        await db.SaveChangesAsync(ct);
+        if (chunks.Count == 0)
+        {
+            // Nothing to save: the entry that the whole batch was refused stands alone.
+            AuditPart(new Part(1, 1, items.Count, rejected), 0, 0);
+            await db.SaveChangesAsync(ct);
+        }
         return outcome;
     }
+
+    private void AuditPart(Part part, int created, int duplicates) =>
+        db.Audit(AuditActions.EventsSubmitted, detail: JsonSerializer.Serialize(new
+        {
+            items = part.Items,
+            part = part.Number,
+            parts = part.Of,
+            Created = created,
+            Duplicates = duplicates,
+            Rejected = part.Rejected,
+        }));
 }
