@@ -25,6 +25,7 @@ public static class CoreServices
         services.AddScoped<SearchChildren>();
         services.AddScoped<GetChildRecord>();
         services.AddScoped<MyCaseload>();
+        services.AddScoped<ChildHeading>();
         services.AddScoped<VerifyAuditChain>();
         services.AddScoped<GetChildAccessLog>();
         services.AddScoped<Features.Admin.AddPractitioner>();
@@ -63,6 +64,8 @@ public static class CoreServices
         services.AddScoped<Features.Sharing.ChaseShares>();
         services.AddScoped<Features.Sharing.GetInbox>();
         services.AddScoped<Features.Sharing.ChildShares>();
+        services.AddScoped<Features.Sharing.ShareFormOptions>();
+        services.AddScoped<Features.Sharing.TransferFormOptions>();
         services.AddScoped<Features.Referrals.MakeReferral>();
         services.AddScoped<Features.Referrals.MoveReferral>();
         services.AddScoped<Features.Referrals.MarkCriticalMoment>();
