@@ -53,6 +53,7 @@ public static class CoreServices
         services.AddScoped<Features.Identity.MergeRecords>();
         services.AddScoped<Features.Identity.UndoMerge>();
         services.AddScoped<Features.Identity.IdentityQueries>();
+        services.AddScoped<Features.Identity.ChildMerges>();
         services.AddOptions<Features.Calendar.CalendarOptions>().Bind(configuration.GetSection("Calendar"));
         services.AddSingleton<Features.Calendar.PartnershipCalendar>();
         services.AddOptions<Features.Sharing.SharingOptions>().Bind(configuration.GetSection("Sharing"));
@@ -71,6 +72,7 @@ public static class CoreServices
         services.AddScoped<Features.Referrals.MarkCriticalMoment>();
         services.AddScoped<Features.Referrals.ChaseReferrals>();
         services.AddScoped<Features.Referrals.ReferralQueries>();
+        services.AddScoped<Features.Referrals.ReferralFormOptions>();
         services.AddScoped<Features.FrontDoor.RaiseContacts>();
         services.AddScoped<Features.FrontDoor.RecordContact>();
         services.AddScoped<Features.FrontDoor.DecideContact>();
@@ -90,6 +92,7 @@ public static class CoreServices
         services.AddScoped<Features.TeamAroundChild.CompleteWithdrawals>();
         services.AddScoped<Features.TeamAroundChild.TeamQueries>();
         services.AddScoped<Features.TeamAroundChild.TeamOverview>();
+        services.AddScoped<Features.TeamAroundChild.CurrentTeam>();
         services.AddScoped<Features.Meetings.ScheduleMeeting>();
         services.AddScoped<Features.Meetings.AnswerInvitation>();
         services.AddScoped<Features.Meetings.RecordMeeting>();
@@ -101,6 +104,7 @@ public static class CoreServices
         services.AddScoped<Features.Plans.UpdateAction>();
         services.AddScoped<Features.Plans.ReviewPlan>();
         services.AddScoped<Features.Plans.PlanQueries>();
+        services.AddScoped<Features.Plans.GetAction>();
         services.AddScoped<Features.Visits.RecordVisit>();
         services.AddScoped<Features.Timescales.StartTimescale>();
         services.AddScoped<Features.Timescales.CompleteTimescale>();
@@ -115,6 +119,7 @@ public static class CoreServices
         services.AddScoped<Features.Rules.RunRules>();
         services.AddScoped<Features.Rules.DecideAlert>();
         services.AddScoped<Features.Rules.AlertQueries>();
+        services.AddScoped<Features.Rules.GetAlert>();
         services.AddScoped<Features.Rules.RuleCatalogue>();
         services.AddScoped<Features.Rules.ComplexNeedsRegister>();
         services.AddOptions<Features.Exploitation.ExploitationOptions>().Bind(configuration.GetSection(Features.Exploitation.ExploitationOptions.Section)).ValidateOnStart();
@@ -131,6 +136,7 @@ public static class CoreServices
         services.AddScoped<Features.Mapping.RecordAssociation>();
         services.AddScoped<Features.Mapping.ChangeAssociation>();
         services.AddScoped<Features.Mapping.PeerNetwork>();
+        services.AddScoped<Features.Exploitation.AssociationFormOptions>();
         services.AddScoped<Features.Exploitation.PossibleVictim>();
         services.AddOptions<Features.Escalation.EscalationOptions>().Bind(configuration.GetSection(Features.Escalation.EscalationOptions.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Features.Escalation.EscalationOptions>, Features.Escalation.EscalationOptionsValidator>();
@@ -155,6 +161,7 @@ public static class CoreServices
         services.AddScoped<Features.Education.ImportAttendance>();
         services.AddScoped<Features.Education.EducationPicture>();
         services.AddScoped<Features.Education.EducationLists>();
+        services.AddScoped<Features.Education.EducationProviders>();
         return services;
     }
 }
