@@ -37,6 +37,15 @@ public static class CoreServices
         services.AddScoped<Features.Admin.AccountActions>();
         services.AddScoped<Features.Admin.ApiClients>();
         services.AddScoped<Features.Admin.SaveReferralService>();
+        services.AddScoped<Features.Admin.AdminSummary>();
+        services.AddScoped<Features.Admin.PartnershipLists>();
+        services.AddScoped<Features.Admin.ListAgencies>();
+        services.AddScoped<Features.Admin.GetAgency>();
+        services.AddScoped<Features.Admin.ListReferralServices>();
+        services.AddScoped<Features.Admin.GetReferralService>();
+        services.AddScoped<Features.Admin.GetPractitioner>();
+        services.AddScoped<Features.Admin.ManagerByEmail>();
+        services.AddScoped<Features.Admin.ValidatePractitioner>();
         services.AddScoped<Features.Demo.SeedDemoData>();
         services.AddScoped<Features.Chronology.LinkEvents>();
         services.AddScoped<Features.Chronology.SubmitEvents>();

@@ -99,6 +99,47 @@ public abstract class FormReloadAccessTests<TFactory>(TFactory app) : ScenarioTe
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
     }
 
+    /// <summary>Every other form about one child that is shown again after invalid input, with a field its page or use case refuses.</summary>
+    public static TheoryData<string, string, string> ChildForms => new()
+    {
+        { "story/add", "OccurredOn", "not a date" },
+        { "visits/new", "OccurredAt", "not a date" },
+        { "referrals", "Reason", "" },
+        { "network/new", "DateOfBirth", "not a date" },
+        { "mace?handler=Record", "ReviewOn", "not a date" },
+        { "nrm?handler=Submit", "SubmittedAt", "not a date" },
+        { "education?handler=Enrol", "On", "not a date" },
+        { "plans/new", "StartedOn", "not a date" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChildForms))]
+    public async Task Every_child_form_posted_with_invalid_input_for_a_child_out_of_reach_is_not_found_and_audited(string form, string field, string value)
+    {
+        var dan = await WebSession.SignInAsync(App, World.PoliceEmail);
+        var before = await DenialsAsync(World.Amelia);
+
+        var refused = await PostAsPoliceAsync(dan, $"/children/{World.Amelia}/{form}", new() { [field] = value });
+        var unknown = await PostAsPoliceAsync(dan, $"/children/{Guid.NewGuid()}/{form}", new() { [field] = value });
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.Status);
+        Assert.DoesNotContain("Clarke", refused.Body);
+        Assert.True(await DenialsAsync(World.Amelia) > before, $"POST {form}: the refusal is audited");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+    }
+
+    [Theory]
+    [InlineData("alerts")]
+    [InlineData("actions")]
+    public async Task An_unknown_alert_or_action_is_not_found_for_get_and_post(string kind)
+    {
+        var priya = await WebSession.SignInAsync(App, World.SocialWorkerEmail);
+        var url = $"/{kind}/{Guid.NewGuid()}";
+
+        Assert.Equal(HttpStatusCode.NotFound, (await priya.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await priya.PostFormAsync(url, new() { ["Decision"] = "nonsense", ["Status"] = "nonsense" }, formPage: $"/children/{World.Amelia}/shares/new")).StatusCode);
+    }
+
     [Fact]
     public async Task Invalid_share_form_for_a_child_within_reach_comes_back_with_its_error_and_the_story()
     {
