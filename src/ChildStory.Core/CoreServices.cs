@@ -27,6 +27,7 @@ public static class CoreServices
         services.AddScoped<SearchChildren>();
         services.AddScoped<GetChildRecord>();
         services.AddScoped<MyCaseload>();
+        services.AddScoped<ChildHeading>();
         services.AddScoped<VerifyAuditChain>();
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuditOptions>, AuditOptionsValidator>();
@@ -44,6 +45,15 @@ public static class CoreServices
         services.AddScoped<Features.Admin.AccountActions>();
         services.AddScoped<Features.Admin.ApiClients>();
         services.AddScoped<Features.Admin.SaveReferralService>();
+        services.AddScoped<Features.Admin.AdminSummary>();
+        services.AddScoped<Features.Admin.PartnershipLists>();
+        services.AddScoped<Features.Admin.ListAgencies>();
+        services.AddScoped<Features.Admin.GetAgency>();
+        services.AddScoped<Features.Admin.ListReferralServices>();
+        services.AddScoped<Features.Admin.GetReferralService>();
+        services.AddScoped<Features.Admin.GetPractitioner>();
+        services.AddScoped<Features.Admin.ManagerByEmail>();
+        services.AddScoped<Features.Admin.ValidatePractitioner>();
         services.AddScoped<Features.Demo.SeedDemoData>();
         services.AddScoped<Features.Chronology.LinkEvents>();
         services.AddScoped<Features.Chronology.SubmitEvents>();
@@ -60,6 +70,7 @@ public static class CoreServices
         services.AddScoped<Features.Identity.MergeRecords>();
         services.AddScoped<Features.Identity.UndoMerge>();
         services.AddScoped<Features.Identity.IdentityQueries>();
+        services.AddScoped<Features.Identity.ChildMerges>();
         services.AddOptions<Features.Calendar.CalendarOptions>().Bind(configuration.GetSection("Calendar"));
         services.AddSingleton<Features.Calendar.PartnershipCalendar>();
         services.AddOptions<Features.Sharing.SharingOptions>().Bind(configuration.GetSection("Sharing"));
@@ -71,11 +82,14 @@ public static class CoreServices
         services.AddScoped<Features.Sharing.ChaseShares>();
         services.AddScoped<Features.Sharing.GetInbox>();
         services.AddScoped<Features.Sharing.ChildShares>();
+        services.AddScoped<Features.Sharing.ShareFormOptions>();
+        services.AddScoped<Features.Sharing.TransferFormOptions>();
         services.AddScoped<Features.Referrals.MakeReferral>();
         services.AddScoped<Features.Referrals.MoveReferral>();
         services.AddScoped<Features.Referrals.MarkCriticalMoment>();
         services.AddScoped<Features.Referrals.ChaseReferrals>();
         services.AddScoped<Features.Referrals.ReferralQueries>();
+        services.AddScoped<Features.Referrals.ReferralFormOptions>();
         services.AddScoped<Features.FrontDoor.RaiseContacts>();
         services.AddScoped<Features.FrontDoor.RecordContact>();
         services.AddScoped<Features.FrontDoor.DecideContact>();
@@ -95,6 +109,7 @@ public static class CoreServices
         services.AddScoped<Features.TeamAroundChild.CompleteWithdrawals>();
         services.AddScoped<Features.TeamAroundChild.TeamQueries>();
         services.AddScoped<Features.TeamAroundChild.TeamOverview>();
+        services.AddScoped<Features.TeamAroundChild.CurrentTeam>();
         services.AddScoped<Features.Meetings.ScheduleMeeting>();
         services.AddScoped<Features.Meetings.AnswerInvitation>();
         services.AddScoped<Features.Meetings.RecordMeeting>();
@@ -106,6 +121,7 @@ public static class CoreServices
         services.AddScoped<Features.Plans.UpdateAction>();
         services.AddScoped<Features.Plans.ReviewPlan>();
         services.AddScoped<Features.Plans.PlanQueries>();
+        services.AddScoped<Features.Plans.GetAction>();
         services.AddScoped<Features.Visits.RecordVisit>();
         services.AddScoped<Features.Timescales.StartTimescale>();
         services.AddScoped<Features.Timescales.CompleteTimescale>();
@@ -120,6 +136,7 @@ public static class CoreServices
         services.AddScoped<Features.Rules.RunRules>();
         services.AddScoped<Features.Rules.DecideAlert>();
         services.AddScoped<Features.Rules.AlertQueries>();
+        services.AddScoped<Features.Rules.GetAlert>();
         services.AddScoped<Features.Rules.RuleCatalogue>();
         services.AddScoped<Features.Rules.ComplexNeedsRegister>();
         services.AddOptions<Features.Exploitation.ExploitationOptions>().Bind(configuration.GetSection(Features.Exploitation.ExploitationOptions.Section)).ValidateOnStart();
@@ -136,6 +153,7 @@ public static class CoreServices
         services.AddScoped<Features.Mapping.RecordAssociation>();
         services.AddScoped<Features.Mapping.ChangeAssociation>();
         services.AddScoped<Features.Mapping.PeerNetwork>();
+        services.AddScoped<Features.Exploitation.AssociationFormOptions>();
         services.AddScoped<Features.Exploitation.PossibleVictim>();
         services.AddOptions<Features.Escalation.EscalationOptions>().Bind(configuration.GetSection(Features.Escalation.EscalationOptions.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Features.Escalation.EscalationOptions>, Features.Escalation.EscalationOptionsValidator>();
@@ -160,6 +178,7 @@ public static class CoreServices
         services.AddScoped<Features.Education.ImportAttendance>();
         services.AddScoped<Features.Education.EducationPicture>();
         services.AddScoped<Features.Education.EducationLists>();
+        services.AddScoped<Features.Education.EducationProviders>();
         return services;
     }
 }

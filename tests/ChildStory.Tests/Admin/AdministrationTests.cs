@@ -90,6 +90,49 @@ public abstract partial class AdministrationTests<TFactory>(TFactory app) : Scen
     }
 
     [Fact]
+    public async Task Agencies_services_and_practitioners_open_by_id_and_unknown_ids_are_not_found()
+    {
+        var admin = await AdministratorAsync();
+        Guid agency, service;
+        await using (var db = App.CreateContext())
+        {
+            agency = await db.Agencies.Where(a => a.Code == "POL").Select(a => a.Id).SingleAsync();
+        }
+        var added = await admin.PostFormAsync("/admin/services/new", new()
+        {
+            ["Name"] = "Lookup test service",
+            ["Kind"] = "Mentoring",
+            ["TeamId"] = await TeamAsync("North Locality Team"),
+            ["ReceiveDays"] = "2",
+            ["DecideDays"] = "5",
+            ["AllocateDays"] = "10",
+            ["FirstContactDays"] = "5",
+            ["FastTrackHours"] = "24",
+            ["Active"] = "true",
+        });
+        Assert.Equal("/admin/services", added.RequestMessage!.RequestUri!.AbsolutePath);
+        await using (var db = App.CreateContext())
+        {
+            service = await db.ReferralServices.Where(s => s.Name == "Lookup test service").Select(s => s.Id).SingleAsync();
+        }
+
+        Assert.Contains("Child Exploitation Team", await admin.GetPageAsync($"/admin/agencies/{agency}"));
+        Assert.Contains("Lookup test service", await admin.GetPageAsync($"/admin/services/{service}"));
+        Assert.Contains("Lookup test service", await admin.GetPageAsync("/admin/services"));
+        Assert.Contains(World.ManagerEmail, await admin.GetPageAsync($"/admin/practitioners/{World.ManagerId}"));
+        foreach (var path in new[] { $"/admin/agencies/{Guid.NewGuid()}", $"/admin/services/{Guid.NewGuid()}", "/admin/services/not-an-id", $"/admin/practitioners/{Guid.NewGuid()}" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(path)).StatusCode);
+        }
+    }
+
+    private async Task<string> TeamAsync(string name)
+    {
+        await using var db = App.CreateContext();
+        return (await db.Teams.Where(t => t.Name == name).Select(t => t.Id).SingleAsync()).ToString();
+    }
+
+    [Fact]
     public async Task An_issued_api_key_works_until_it_is_revoked()
     {
         var admin = await AdministratorAsync();

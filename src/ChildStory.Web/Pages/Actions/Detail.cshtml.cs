@@ -4,12 +4,11 @@ using ChildStory.Features.Plans;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Actions;
 
 /// <summary>Records progress on one agreed action, or that it is done or no longer needed.</summary>
-public sealed class DetailModel(UpdateAction update, ChildStoryDbContext db, Features.Access.ChildAccess access, IActorAccessor actors) : PageModel
+public sealed class DetailModel(UpdateAction update, GetAction actions, IActorAccessor actors) : PageModel
 {
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public string? Progress { get; set; }
@@ -24,8 +23,8 @@ public sealed class DetailModel(UpdateAction update, ChildStoryDbContext db, Fea
         var result = await update.RunAsync(actors.Current, id, FormInput.Choice<ActionStatus>(Status), Progress, ct);
         if (result.Succeeded)
         {
-            var action = await db.AgreedActions.AsNoTracking().SingleAsync(a => a.Id == id, ct);
-            return Redirect(action.PlanId is { } plan ? $"/plans/{plan}" : $"/meetings/{action.MeetingId}");
+            var saved = await actions.LoadAsync(actors.Current, id, ct);
+            return saved.Succeeded ? Redirect(saved.Value.AgreedIn) : NotFound();
         }
         if (!ModelState.Show(result.Error!))
         {
@@ -36,12 +35,12 @@ public sealed class DetailModel(UpdateAction update, ChildStoryDbContext db, Fea
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        Action = await db.AgreedActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (Action is null || !(await access.OpenAsync(actors.Current, Action.ChildId, ct)).Succeeded)
+        var loaded = await actions.LoadAsync(actors.Current, id, ct);
+        if (!loaded.Succeeded)
         {
             return NotFound();
         }
-        ChildName = await db.People.AsNoTracking().Where(p => p.Id == Action.ChildId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+        (Action, ChildName) = (loaded.Value.Action, loaded.Value.ChildName);
         return null;
     }
 }

@@ -1,20 +1,17 @@
-using ChildStory.Data;
 using ChildStory.Domain.Partnership;
+using ChildStory.Features.Admin;
 using ChildStory.Web.Pages.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Admin;
 
 /// <summary>The option lists admin forms need: agencies, teams grouped by agency, kinds and functions.</summary>
 public static class AdminLists
 {
-    public static async Task<IReadOnlyList<SelectOption>> AgenciesAsync(ChildStoryDbContext db, CancellationToken ct) =>
-        await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
-            .Select(a => new SelectOption(a.Id.ToString(), a.Name + " (" + a.Code + ")", null)).ToListAsync(ct);
+    public static async Task<IReadOnlyList<SelectOption>> AgenciesAsync(PartnershipLists lists, CancellationToken ct) =>
+        (await lists.AgenciesAsync(ct)).Select(a => new SelectOption(a.Id.ToString(), $"{a.Name} ({a.Code})", null)).ToList();
 
-    public static async Task<IReadOnlyList<SelectOption>> TeamsAsync(ChildStoryDbContext db, CancellationToken ct) =>
-        await db.Teams.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Agency!.Name).ThenBy(t => t.Name)
-            .Select(t => new SelectOption(t.Id.ToString(), t.Name, t.Agency!.Name)).ToListAsync(ct);
+    public static async Task<IReadOnlyList<SelectOption>> TeamsAsync(PartnershipLists lists, CancellationToken ct) =>
+        (await lists.TeamsAsync(ct)).Select(t => new SelectOption(t.Id.ToString(), t.Name, t.Agency)).ToList();
 
     public static IReadOnlyList<SelectOption> Kinds { get; } =
         Enum.GetValues<AgencyKind>().Select(k => new SelectOption(k.ToString(), Describe(k))).ToList();

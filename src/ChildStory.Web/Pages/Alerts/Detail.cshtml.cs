@@ -4,12 +4,11 @@ using ChildStory.Features.Rules;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Alerts;
 
 /// <summary>One alert: its rule, evidence and guidance; the team records what was decided.</summary>
-public sealed class DetailModel(AlertQueries queries, DecideAlert decide, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+public sealed class DetailModel(GetAlert alerts, DecideAlert decide, IActorAccessor actors) : PageModel
 {
     [BindProperty] public string? Decision { get; set; }
     [BindProperty] public string? Outcome { get; set; }
@@ -35,13 +34,8 @@ public sealed class DetailModel(AlertQueries queries, DecideAlert decide, ChildS
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var childId = await db.Alerts.AsNoTracking().Where(a => a.Id == id).Select(a => (Guid?)a.ChildId).SingleOrDefaultAsync(ct);
-        if (childId is null)
-        {
-            return NotFound();
-        }
-        var result = await queries.ForChildAsync(actors.Current, childId.Value, ct);
-        Alert = result.Succeeded ? result.Value.SingleOrDefault(a => a.Id == id) : null;
+        var alert = await alerts.LoadAsync(actors.Current, id, ct);
+        Alert = alert.Succeeded ? alert.Value : null;
         return Alert is null ? NotFound() : null;
     }
 

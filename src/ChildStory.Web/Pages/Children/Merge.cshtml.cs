@@ -4,12 +4,11 @@ using ChildStory.Features.Identity;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Children;
 
 /// <summary>Front door: merge a duplicate record into this child's, see past merges, and undo one.</summary>
-public sealed class MergeModel(IdentityQueries queries, MergeRecords merge, UndoMerge undo, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+public sealed class MergeModel(ChildMerges page, MergeRecords merge, UndoMerge undo, IActorAccessor actors) : PageModel
 {
     [BindProperty] public string? DuplicateId { get; set; }
     [BindProperty] public string? DuplicateNumber { get; set; }
@@ -50,15 +49,13 @@ public sealed class MergeModel(IdentityQueries queries, MergeRecords merge, Undo
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var duplicates = await queries.PossibleDuplicatesAsync(actors.Current, id, ct);
-        if (!duplicates.Succeeded)
+        var loaded = await page.LoadAsync(actors.Current, id, ct);
+        if (!loaded.Succeeded)
         {
-            return duplicates.Error!.Kind == ErrorKind.Forbidden ? Forbid() : NotFound();
+            return loaded.Error!.Kind == ErrorKind.Forbidden ? Forbid() : NotFound();
         }
-        ChildId = id;
-        ChildName = await db.People.Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
-        Duplicates = duplicates.Value;
-        Merges = await queries.MergesAsync(id, ct);
+        (ChildId, ChildName) = (id, loaded.Value.ChildName);
+        (Duplicates, Merges) = (loaded.Value.Duplicates, loaded.Value.Merges);
         return null;
     }
 }

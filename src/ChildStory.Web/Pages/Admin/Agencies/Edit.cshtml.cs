@@ -4,11 +4,10 @@ using ChildStory.Features.Admin;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Admin.Agencies;
 
-public sealed class EditAgencyModel(ChildStoryDbContext db, SaveAgency saveAgency, SaveTeam saveTeam, SetActive setActive, IActorAccessor actors) : PageModel
+public sealed class EditAgencyModel(GetAgency getAgency, SaveAgency saveAgency, SaveTeam saveTeam, SetActive setActive, IActorAccessor actors) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -64,12 +63,12 @@ public sealed class EditAgencyModel(ChildStoryDbContext db, SaveAgency saveAgenc
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var agency = await db.Agencies.AsNoTracking().Include(a => a.Teams).SingleOrDefaultAsync(a => a.Id == Id, ct);
-        if (agency is null)
+        var agency = await getAgency.LoadAsync(Id, ct);
+        if (!agency.Succeeded)
         {
             return false;
         }
-        Agency = agency;
+        Agency = agency.Value;
         return true;
     }
 }

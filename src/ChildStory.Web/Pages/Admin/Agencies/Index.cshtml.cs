@@ -1,21 +1,17 @@
-using ChildStory.Data;
 using ChildStory.Domain.Partnership;
 using ChildStory.Features.Admin;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Admin.Agencies;
 
-public sealed class AgenciesModel(ChildStoryDbContext db, SaveAgency save) : PageModel
+public sealed class AgenciesModel(ListAgencies list, SaveAgency save) : PageModel
 {
-    public sealed record Row(Guid Id, string Name, string Code, AgencyKind Kind, int Teams, bool IsActive);
-
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public AgencyKind? Kind { get; set; }
-    public IReadOnlyList<Row> Agencies { get; private set; } = [];
+    public IReadOnlyList<ListAgencies.Row> Agencies { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -32,7 +28,5 @@ public sealed class AgenciesModel(ChildStoryDbContext db, SaveAgency save) : Pag
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
-        Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Name)
-            .Select(a => new Row(a.Id, a.Name, a.Code, a.Kind, a.Teams.Count, a.IsActive)).ToListAsync(ct);
+    private async Task LoadAsync(CancellationToken ct) => Agencies = await list.RunAsync(ct);
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildStory.Web.Pages.Admin.ApiClients;
 
-public sealed class ApiClientsModel(Features.Admin.ApiClients clients, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+public sealed class ApiClientsModel(Features.Admin.ApiClients clients, PartnershipLists lists, IActorAccessor actors) : PageModel
 {
     [BindProperty] public Guid? AgencyId { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -51,6 +51,6 @@ public sealed class ApiClientsModel(Features.Admin.ApiClients clients, ChildStor
     private async Task LoadAsync(CancellationToken ct)
     {
         Clients = await clients.ListAsync(ct);
-        Agencies = await AdminLists.AgenciesAsync(db, ct);
+        Agencies = await AdminLists.AgenciesAsync(lists, ct);
     }
 }

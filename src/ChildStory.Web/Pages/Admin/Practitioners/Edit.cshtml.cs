@@ -1,17 +1,14 @@
 using ChildStory.Common;
 using ChildStory.Data;
-using ChildStory.Domain.Access;
 using ChildStory.Features.Admin;
 using ChildStory.Web.Pages.Shared;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Admin.Practitioners;
 
 public sealed class EditPractitionerModel(
-    ChildStoryDbContext db, UserManager<AppUser> users, EditPractitioner edit, SetActive setActive, AccountActions account, IActorAccessor actors) : PageModel
+    GetPractitioner get, ManagerByEmail managers, PartnershipLists lists, EditPractitioner edit, SetActive setActive, AccountActions account, IActorAccessor actors) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public PractitionerForm Form { get; set; } = new();
@@ -27,7 +24,7 @@ public sealed class EditPractitionerModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (found, managerId) = await Form.ManagerAsync(db, ct);
+        var (found, managerId) = await managers.FindAsync(Form.ManagerEmail, ct);
         if (!found)
         {
             ModelState.AddModelError("Form.ManagerEmail", "No active practitioner has this email address");
@@ -62,17 +59,13 @@ public sealed class EditPractitionerModel(
 
     private async Task<bool> LoadAsync(bool fillForm, CancellationToken ct)
     {
-        var p = await db.Practitioners.AsNoTracking().Include(x => x.Manager).SingleOrDefaultAsync(x => x.Id == Id, ct);
-        if (p is null)
+        var loaded = await get.LoadAsync(Id, ct);
+        if (!loaded.Succeeded)
         {
             return false;
         }
-        Name = p.DisplayName;
-        IsActive = p.IsActive;
-        var user = await users.Users.SingleOrDefaultAsync(u => u.PractitionerId == Id, ct);
-        HasAccount = user is not null;
-        LockedOut = user?.LockoutEnd is { } end && end > db.Time.GetUtcNow();
-        TwoFactor = user?.TwoFactorEnabled == true;
+        var p = loaded.Value;
+        (Name, IsActive, HasAccount, LockedOut, TwoFactor) = (p.DisplayName, p.IsActive, p.HasAccount, p.LockedOut, p.TwoFactor);
         if (fillForm)
         {
             Form = new PractitionerForm
@@ -84,11 +77,11 @@ public sealed class EditPractitionerModel(
                 Phone = p.Phone,
                 AgencyId = p.AgencyId,
                 TeamId = p.TeamId,
-                ManagerEmail = p.Manager?.Email,
-                Roles = user is null ? [] : [.. await users.GetRolesAsync(user)],
+                ManagerEmail = p.ManagerEmail,
+                Roles = [.. p.Roles],
             };
         }
-        await Form.LoadOptionsAsync(db, ct);
+        await Form.LoadOptionsAsync(lists, ct);
         return true;
     }
 }

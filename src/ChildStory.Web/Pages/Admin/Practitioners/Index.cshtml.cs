@@ -1,4 +1,3 @@
-using ChildStory.Data;
 using ChildStory.Features.Admin;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildStory.Web.Pages.Admin.Practitioners;
 
-public sealed class PractitionersModel(ListPractitioners list, ChildStoryDbContext db) : PageModel
+public sealed class PractitionersModel(ListPractitioners list, PartnershipLists lists) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Text { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? AgencyId { get; set; }
@@ -16,7 +15,7 @@ public sealed class PractitionersModel(ListPractitioners list, ChildStoryDbConte
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Agencies = await AdminLists.AgenciesAsync(db, ct);
+        Agencies = await AdminLists.AgenciesAsync(lists, ct);
         Results = await list.RunAsync(new ListPractitioners.Query(AgencyId, Text, PageNumber), ct);
     }
 }

@@ -1,4 +1,3 @@
-using ChildStory.Data;
 using ChildStory.Features.Admin;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -6,22 +5,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildStory.Web.Pages.Admin.Practitioners;
 
-public sealed class NewPractitionerModel(AddPractitioner add, ChildStoryDbContext db) : PageModel
+public sealed class NewPractitionerModel(AddPractitioner add, ManagerByEmail managers, ValidatePractitioner validate, PartnershipLists lists) : PageModel
 {
     [BindProperty] public PractitionerForm Form { get; set; } = new();
     [BindProperty] public string? Password { get; set; }
     public AddPractitioner.Added? Added { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await Form.LoadOptionsAsync(db, ct);
+    public async Task OnGetAsync(CancellationToken ct) => await Form.LoadOptionsAsync(lists, ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (found, managerId) = await Form.ManagerAsync(db, ct);
+        var (found, managerId) = await managers.FindAsync(Form.ManagerEmail, ct);
         if (!found)
         {
             // Nothing is saved: report the manager and everything else that is wrong in one go.
-            var others = await PractitionerValidation.ValidateAsync(db, Form.GivenName, Form.FamilyName, Form.Email, Form.JobTitle, Form.AgencyId, Form.TeamId, null, null, ct);
+            var others = await validate.RunAsync(Form.GivenName, Form.FamilyName, Form.Email, Form.JobTitle, Form.AgencyId, Form.TeamId, ct);
             if (others.Any)
             {
                 ModelState.AddErrors(others.ToDictionary(), "", FieldKey);
@@ -39,7 +38,7 @@ public sealed class NewPractitionerModel(AddPractitioner add, ChildStoryDbContex
             }
             ModelState.AddErrors(result.Error!.Fields, result.Error.Title, FieldKey);
         }
-        await Form.LoadOptionsAsync(db, ct);
+        await Form.LoadOptionsAsync(lists, ct);
         return Page();
     }
 

@@ -1,6 +1,5 @@
-using ChildStory.Data;
+using ChildStory.Features.Admin;
 using ChildStory.Web.Pages.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Admin.Practitioners;
 
@@ -20,21 +19,9 @@ public sealed class PractitionerForm
     public IReadOnlyList<SelectOption> Agencies { get; set; } = [];
     public IReadOnlyList<SelectOption> Teams { get; set; } = [];
 
-    public async Task LoadOptionsAsync(ChildStoryDbContext db, CancellationToken ct)
+    public async Task LoadOptionsAsync(PartnershipLists lists, CancellationToken ct)
     {
-        Agencies = await AdminLists.AgenciesAsync(db, ct);
-        Teams = await AdminLists.TeamsAsync(db, ct);
-    }
-
-    /// <summary>Finds the manager named by email; false (with the field to blame) when the email names nobody.</summary>
-    public async Task<(bool Found, Guid? ManagerId)> ManagerAsync(ChildStoryDbContext db, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(ManagerEmail))
-        {
-            return (true, null);
-        }
-        var email = ManagerEmail.Trim().ToLowerInvariant();
-        var id = await db.Practitioners.Where(p => p.Email == email && p.IsActive).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
-        return (id is not null, id);
+        Agencies = await AdminLists.AgenciesAsync(lists, ct);
+        Teams = await AdminLists.TeamsAsync(lists, ct);
     }
 }

@@ -1,15 +1,13 @@
 using ChildStory.Common;
-using ChildStory.Data;
 using ChildStory.Features.Admin;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Admin.Services;
 
 /// <summary>Services children are referred to: list them, add one (/admin/services/new) or change one's team, targets and status.</summary>
-public sealed class EditModel(ChildStoryDbContext db, SaveReferralService save) : PageModel
+public sealed class EditModel(GetReferralService get, PartnershipLists lists, SaveReferralService save) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Kind { get; set; }
@@ -31,7 +29,7 @@ public sealed class EditModel(ChildStoryDbContext db, SaveReferralService save) 
         if (!await LoadAsync(id, ct)) { return NotFound(); }
         if (!Adding)
         {
-            var s = await db.ReferralServices.AsNoTracking().SingleAsync(x => x.Id == Guid.Parse(id), ct);
+            var s = (await get.LoadAsync(Guid.Parse(id), ct)).Value;
             (Name, Kind, TeamId, Active) = (s.Name, s.Kind.ToString(), s.TeamId, s.IsActive);
             (ReceiveDays, DecideDays, AllocateDays, FirstContactDays, FastTrackHours) =
                 (s.ReceiveDays.ToString(), s.DecideDays.ToString(), s.AllocateDays.ToString(), s.FirstContactDays.ToString(), s.FastTrackHours.ToString());
@@ -61,13 +59,11 @@ public sealed class EditModel(ChildStoryDbContext db, SaveReferralService save) 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
         Adding = id == "new";
-        if (!Adding && (!Guid.TryParse(id, out var guid) || !await db.ReferralServices.AnyAsync(s => s.Id == guid, ct)))
+        if (!Adding && (!Guid.TryParse(id, out var guid) || !(await get.LoadAsync(guid, ct)).Succeeded))
         {
             return false;
         }
-        Teams = (await db.Teams.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Agency!.Name).ThenBy(t => t.Name)
-            .Select(t => new { t.Id, t.Name, Agency = t.Agency!.Name }).ToListAsync(ct))
-            .Select(t => new SelectOption(t.Id.ToString(), $"{t.Name} ({t.Agency})")).ToList();
+        Teams = (await lists.TeamsAsync(ct)).Select(t => new SelectOption(t.Id.ToString(), $"{t.Name} ({t.Agency})")).ToList();
         return true;
     }
 }

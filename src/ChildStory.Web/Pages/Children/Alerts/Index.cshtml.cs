@@ -1,13 +1,13 @@
 using ChildStory.Data;
+using ChildStory.Features.Children;
 using ChildStory.Features.Rules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Children.Alerts;
 
 /// <summary>Every alert the safeguarding rules raised about a child, and what people decided.</summary>
-public sealed class IndexModel(AlertQueries queries, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+public sealed class IndexModel(ChildHeading heading, AlertQueries queries, IActorAccessor actors) : PageModel
 {
     public Guid ChildId { get; private set; }
     public string ChildName { get; private set; } = "";
@@ -15,13 +15,13 @@ public sealed class IndexModel(AlertQueries queries, ChildStoryDbContext db, IAc
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var result = await queries.ForChildAsync(actors.Current, id, ct);
+        var child = await heading.LoadAsync(actors.Current, id, ct);
+        var result = child.Succeeded ? await queries.ForChildAsync(actors.Current, id, ct) : child.Error!;
         if (!result.Succeeded)
         {
             return NotFound();
         }
-        ChildId = id;
-        ChildName = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+        (ChildId, ChildName) = (id, child.Value.ChildName);
         Alerts = result.Value;
         return Page();
     }

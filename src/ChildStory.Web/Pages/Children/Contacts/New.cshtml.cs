@@ -1,15 +1,15 @@
 using ChildStory.Common;
 using ChildStory.Data;
+using ChildStory.Features.Children;
 using ChildStory.Features.FrontDoor;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Children.Contacts;
 
 /// <summary>The front door records a contact about a child that came by telephone, letter or e-mail.</summary>
-public sealed class NewModel(RecordContact record, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+public sealed class NewModel(RecordContact record, ChildHeading heading, IActorAccessor actors) : PageModel
 {
     [BindProperty] public string? Source { get; set; }
     [BindProperty] public string? From { get; set; }
@@ -42,9 +42,11 @@ public sealed class NewModel(RecordContact record, ChildStoryDbContext db, IActo
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        ChildId = id;
-        var name = await db.People.Where(p => p.Id == id && p.IsChild).Select(p => p.GivenName + " " + p.FamilyName).SingleOrDefaultAsync(ct);
-        ChildName = name ?? "";
-        return name is not null;
+        var child = await heading.LoadAsync(actors.Current, id, ct);
+        if (child.Succeeded)
+        {
+            (ChildId, ChildName) = (id, child.Value.ChildName);
+        }
+        return child.Succeeded;
     }
 }

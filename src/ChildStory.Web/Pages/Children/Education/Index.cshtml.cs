@@ -1,11 +1,9 @@
 using ChildStory.Common;
 using ChildStory.Data;
 using ChildStory.Domain.Education;
-using ChildStory.Domain.Partnership;
 using ChildStory.Features.Education;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Children.Education;
 
@@ -13,7 +11,7 @@ namespace ChildStory.Web.Pages.Children.Education;
 /// A child's education: the picture (roll, attendance, provision, EHC plan, exclusions, home education, transport) and
 /// forms to record each fact and its later steps. Each form's fields carry its own prefix so errors land on the right form.
 /// </summary>
-public sealed class IndexModel(EducationPicture picture, ChildStoryDbContext db, IActorAccessor actors, IServiceProvider services) : FormPage
+public sealed class IndexModel(EducationPicture picture, EducationProviders providers, IActorAccessor actors, IServiceProvider services) : FormPage
 {
     [BindProperty] public string? SchoolId { get; set; }
     [BindProperty] public string? ProviderId { get; set; }
@@ -169,10 +167,9 @@ public sealed class IndexModel(EducationPicture picture, ChildStoryDbContext db,
             return NotFound();
         }
         View = result.Value;
-        var agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive && (a.Kind == AgencyKind.School || a.Kind == AgencyKind.AlternativeProvision))
-            .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name, a.Kind }).ToListAsync(ct);
-        Schools = agencies.Where(a => a.Kind == AgencyKind.School).Select(a => new SelectOption(a.Id.ToString(), a.Name)).ToList();
-        Providers = agencies.Where(a => a.Kind == AgencyKind.AlternativeProvision).Select(a => new SelectOption(a.Id.ToString(), a.Name)).ToList();
+        var lists = await providers.ListAsync(ct);
+        Schools = lists.Schools.Select(a => new SelectOption(a.Id.ToString(), a.Name)).ToList();
+        Providers = lists.Providers.Select(a => new SelectOption(a.Id.ToString(), a.Name)).ToList();
         return null;
     }
 

@@ -2,14 +2,14 @@ using ChildStory.Data;
 using ChildStory.Domain.Exploitation;
 using ChildStory.Features.Access;
 using ChildStory.Features.Exploitation;
+using ChildStory.Features.TeamAroundChild;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Children.Mace;
 
 /// <summary>A child's MACE discussions: ask for one, and record what the discussion found and agreed.</summary>
-public sealed class IndexModel(MaceDiscussions mace, ChildAccess access, ChildStoryDbContext db, IActorAccessor actors) : FormPage
+public sealed class IndexModel(CurrentTeam team, MaceDiscussions mace, ChildAccess access, IActorAccessor actors) : FormPage
 {
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Level { get; set; }
@@ -51,20 +51,15 @@ public sealed class IndexModel(MaceDiscussions mace, ChildAccess access, ChildSt
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var opened = await mace.ForChildAsync(actors.Current, id, access, ct);
+        var child = await team.LoadAsync(actors.Current, id, ct);
+        var opened = child.Succeeded ? await mace.ForChildAsync(actors.Current, id, access, ct) : child.Error!;
         if (!opened.Succeeded)
         {
             return NotFound();
         }
-        ChildId = id;
-        ChildName = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+        (ChildId, ChildName, CanWork) = (id, child.Value.ChildName, child.Value.CanWork(actors.Current));
         Discussions = opened.Value.Discussions;
-        CanWork = actors.Current.PractitionerId is not null && opened.Value.Basis is AccessBasis.Involvement or AccessBasis.FrontDoor;
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
-        var workers = await db.Involvements.AsNoTracking().Where(i => i.ChildId == id && (i.EndedOn == null || i.EndedOn >= today))
-            .Select(i => new Features.Children.ChildRecord.Worker(i.Id, i.Agency!.Name, null, i.Practitioner == null ? null : i.Practitioner.GivenName + " " + i.Practitioner.FamilyName,
-                null, null, null, i.Role, i.IsLeadProfessional, i.StartedOn, i.EndedOn, null, i.AgencyId, i.PractitionerId, null, null)).ToListAsync(ct);
-        Owners = ActionInputs.Owners(workers);
+        Owners = ActionInputs.Owners(child.Value.Workers);
         while (Actions.Count < 4)
         {
             Actions.Add(new());

@@ -1,16 +1,15 @@
 using ChildStory.Data;
 using ChildStory.Domain.Exploitation;
-using ChildStory.Features.Access;
+using ChildStory.Features.Exploitation;
 using ChildStory.Features.Mapping;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Children.Network;
 
 /// <summary>Records a link between the child and a person or a place, with its source and grade.</summary>
-public sealed class NewModel(RecordAssociation record, ChildAccess access, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+public sealed class NewModel(RecordAssociation record, AssociationFormOptions options, IActorAccessor actors) : PageModel
 {
     [BindProperty] public string? Target { get; set; }
     [BindProperty] public string? Kind { get; set; }
@@ -68,17 +67,14 @@ public sealed class NewModel(RecordAssociation record, ChildAccess access, Child
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var basis = await access.BasisAsync(actors.Current, id, ct);
-        if (basis is not (AccessBasis.Involvement or AccessBasis.FrontDoor))
+        // The same rule as saving the link (and a refusal is audited); broken glass reads a record but records no work.
+        var form = await options.LoadAsync(actors.Current, id, ct);
+        if (!form.Succeeded)
         {
             return NotFound();
         }
-        ChildId = id;
-        ChildName = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
-        var around = await PeerNetwork.PeopleAroundAsync(db, id, ct);
-        Existing = (await db.People.AsNoTracking().Where(p => around.Contains(p.Id)).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth }).ToListAsync(ct))
-            .OrderBy(p => p.GivenName).ThenBy(p => p.FamilyName)
-            .Select(p => new SelectOption(p.Id.ToString(), $"{p.GivenName} {p.FamilyName}".Trim() + (p.DateOfBirth is { } d ? $" (born {d:d MMM yyyy})" : ""))).ToList();
+        (ChildId, ChildName) = (id, form.Value.ChildName);
+        Existing = form.Value.Existing.Select(p => new SelectOption(p.Id.ToString(), p.Label)).ToList();
         return null;
     }
 

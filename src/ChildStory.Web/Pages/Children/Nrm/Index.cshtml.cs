@@ -3,16 +3,16 @@ using ChildStory.Data;
 using ChildStory.Domain.Exploitation;
 using ChildStory.Features.Access;
 using ChildStory.Features.Calendar;
+using ChildStory.Features.Children;
 using ChildStory.Features.Exploitation;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ChildStory.Web.Pages.Children.Nrm;
 
 /// <summary>A child's NRM referrals: submitted, reasonable-grounds and conclusive-grounds decisions, and the recovery period between them.</summary>
-public sealed class IndexModel(RecordNrm nrm, ChildAccess access, ChildStoryDbContext db, IOptions<CalendarOptions> calendar,
+public sealed class IndexModel(RecordNrm nrm, ChildHeading heading, ChildAccess access, IOptions<CalendarOptions> calendar,
     IOptions<ExploitationOptions> exploitation, IActorAccessor actors) : FormPage
 {
     [BindProperty] public string? SubmittedAt { get; set; }
@@ -60,15 +60,14 @@ public sealed class IndexModel(RecordNrm nrm, ChildAccess access, ChildStoryDbCo
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var result = await nrm.ForChildAsync(actors.Current, id, access, ct);
+        var child = await heading.LoadAsync(actors.Current, id, ct);
+        var result = child.Succeeded ? await nrm.ForChildAsync(actors.Current, id, access, ct) : child.Error!;
         if (!result.Succeeded)
         {
             return NotFound();
         }
-        ChildId = id;
-        ChildName = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+        (ChildId, ChildName, CanWork) = (id, child.Value.ChildName, child.Value.CanWork(actors.Current));
         Referrals = result.Value;
-        CanWork = actors.Current.PractitionerId is not null && await access.BasisAsync(actors.Current, id, ct) is AccessBasis.Involvement or AccessBasis.FrontDoor;
         return null;
     }
 }

@@ -1,13 +1,13 @@
 using ChildStory.Data;
+using ChildStory.Features.Children;
 using ChildStory.Features.Plans;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Children.Plans;
 
 /// <summary>A child's plans, current and past, with what each is missing.</summary>
-public sealed class IndexModel(PlanQueries queries, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+public sealed class IndexModel(ChildHeading heading, PlanQueries queries, IActorAccessor actors) : PageModel
 {
     public Guid ChildId { get; private set; }
     public string ChildName { get; private set; } = "";
@@ -15,13 +15,13 @@ public sealed class IndexModel(PlanQueries queries, ChildStoryDbContext db, IAct
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var result = await queries.ForChildAsync(actors.Current, id, ct);
+        var child = await heading.LoadAsync(actors.Current, id, ct);
+        var result = child.Succeeded ? await queries.ForChildAsync(actors.Current, id, ct) : child.Error!;
         if (!result.Succeeded)
         {
             return NotFound();
         }
-        ChildId = id;
-        ChildName = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+        (ChildId, ChildName) = (id, child.Value.ChildName);
         Plans = result.Value;
         return Page();
     }

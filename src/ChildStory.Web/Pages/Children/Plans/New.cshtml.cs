@@ -6,12 +6,11 @@ using ChildStory.Features.TeamAroundChild;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Children.Plans;
 
 /// <summary>Makes a plan: kind, lead, outcomes, actions, review date, the child's own words and the family's views.</summary>
-public sealed class NewModel(TeamQueries team, StartPlan start, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+public sealed class NewModel(TeamQueries team, StartPlan start, TimeProvider time, IActorAccessor actors) : PageModel
 {
     public const int OutcomeRows = 4;
     public const int ActionRows = 4;
@@ -67,7 +66,7 @@ public sealed class NewModel(TeamQueries team, StartPlan start, ChildStoryDbCont
             return NotFound();
         }
         Team = result.Value;
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var active = Team.Workers.Where(w => w.EndedOn is null || w.EndedOn >= today).ToList();
         People = active.Where(w => w.PractitionerId is not null).Select(w => new SelectOption(w.PractitionerId.ToString()!, $"{w.Practitioner}, {w.Agency}")).DistinctBy(o => o.Value).ToList();
         Owners = ActionInputs.Owners(active);

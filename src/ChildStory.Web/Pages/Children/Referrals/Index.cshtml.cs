@@ -4,12 +4,11 @@ using ChildStory.Features.Referrals;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Children.Referrals;
 
 /// <summary>A child's referrals, how long each has waited against its target, and the form to make a new one.</summary>
-public sealed class IndexModel(ReferralQueries queries, MakeReferral make, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+public sealed class IndexModel(ReferralFormOptions options, ReferralQueries queries, MakeReferral make, IActorAccessor actors) : PageModel
 {
     [BindProperty] public Guid? ServiceId { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -39,16 +38,14 @@ public sealed class IndexModel(ReferralQueries queries, MakeReferral make, Child
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var result = await queries.ForChildAsync(actors.Current, id, ct);
+        var form = await options.LoadAsync(actors.Current, id, ct);
+        var result = form.Succeeded ? await queries.ForChildAsync(actors.Current, id, ct) : form.Error!;
         if (!result.Succeeded)
         {
             return NotFound();
         }
-        ChildId = id;
+        (ChildId, ChildName, Services) = (id, form.Value.ChildName, form.Value.Services);
         Referrals = result.Value;
-        ChildName = await db.People.Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
-        Services = (await db.ReferralServices.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
-            .Select(s => (s.Id, s.Name)).ToList();
         return null;
     }
 }

@@ -1,19 +1,17 @@
 using ChildStory.Common;
 using ChildStory.Data;
 using ChildStory.Domain.Sharing;
-using ChildStory.Features.Access;
 using ChildStory.Features.Sharing;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Children.Shares;
 
 /// <summary>Share information about a child with agencies, teams or named practitioners, who must each acknowledge it.</summary>
 [RequestSizeLimit(Attachments.MaxFiles * Attachments.MaxBytes + 1_048_576)]
 [RequestFormLimits(MultipartBodyLengthLimit = Attachments.MaxFiles * Attachments.MaxBytes + 1_048_576)]
-public sealed class NewModel(SendShare send, ChildAccess access, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+public sealed class NewModel(SendShare send, ShareFormOptions options, IActorAccessor actors) : PageModel
 {
     [BindProperty] public string? Subject { get; set; }
     [BindProperty] public string? Message { get; set; }
@@ -28,12 +26,13 @@ public sealed class NewModel(SendShare send, ChildAccess access, ChildStoryDbCon
     [BindProperty] public List<Guid> EventIds { get; set; } = [];
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
-    public Guid ChildId { get; private set; }
-    public string ChildName { get; private set; } = "";
-    public IReadOnlyList<(Guid Id, string Name)> InvolvedAgencies { get; private set; } = [];
-    public IReadOnlyList<(Guid Id, string Name)> AllAgencies { get; private set; } = [];
-    public IReadOnlyList<(Guid Id, string Name, string Agency)> Teams { get; private set; } = [];
-    public IReadOnlyList<(Guid Id, string Text)> RecentEvents { get; private set; } = [];
+    public ShareFormView Options { get; private set; } = null!;
+    public Guid ChildId => Options.ChildId;
+    public string ChildName => Options.ChildName;
+    public IReadOnlyList<(Guid Id, string Name)> InvolvedAgencies => Options.InvolvedAgencies;
+    public IReadOnlyList<(Guid Id, string Name)> AllAgencies => Options.OtherAgencies;
+    public IReadOnlyList<(Guid Id, string Name, string Agency)> Teams => Options.Teams;
+    public IReadOnlyList<ShareableEntry> RecentEvents => Options.RecentEntries;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -41,18 +40,18 @@ public sealed class NewModel(SendShare send, ChildAccess access, ChildStoryDbCon
         {
             return Forbid();
         }
-        if (!(await access.OpenAsync(actors.Current, id, ct)).Succeeded)
-        {
-            return NotFound();
-        }
         Urgency ??= nameof(ShareUrgency.WithinWorkingDays);
         WithinDays ??= "3";
-        await LoadAsync(id, ct);
-        return Page();
+        return await LoadAsync(id, ct) ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
+        // Need to know first: the form is shown again with the child's name, agencies and story only to those who may see them.
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
         int? days = int.TryParse(WithinDays, out var d) ? d : null;
         if (!string.IsNullOrWhiteSpace(WithinDays) && days is null)
         {
@@ -73,23 +72,17 @@ public sealed class NewModel(SendShare send, ChildAccess access, ChildStoryDbCon
             if (result.Error.Kind is ErrorKind.Forbidden) { return Forbid(); }
             ModelState.AddErrors(result.Error);
         }
-        await LoadAsync(id, ct);
         return Page();
     }
 
-    private async Task LoadAsync(Guid id, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        ChildId = id;
-        ChildName = await db.People.Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
-        var involved = await db.Involvements.Where(i => i.ChildId == id && i.EndedOn == null).Select(i => i.AgencyId).Distinct().ToListAsync(ct);
-        var agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
-        InvolvedAgencies = agencies.Where(a => involved.Contains(a.Id)).Select(a => (a.Id, a.Name)).ToList();
-        AllAgencies = agencies.Where(a => !involved.Contains(a.Id)).Select(a => (a.Id, a.Name)).ToList();
-        Teams = (await db.Teams.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Agency!.Name).ThenBy(t => t.Name)
-            .Select(t => new { t.Id, t.Name, Agency = t.Agency!.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name, t.Agency)).ToList();
-        RecentEvents = (await db.ChronologyEvents.AsNoTracking().Where(e => e.ChildId == id).OrderByDescending(e => e.OccurredAt).Take(15)
-            .Select(e => new { e.Id, e.OccurredAt, e.Type, e.Summary, e.Sensitivity, e.AgencyId }).ToListAsync(ct))
-            .Where(e => e.Sensitivity == Domain.Chronology.Sensitivity.None || e.AgencyId == actors.Current.AgencyId)
-            .Select(e => (e.Id, $"{e.OccurredAt:d MMM yyyy}: {Domain.Chronology.EventTypes.Describe(e.Type)} — {e.Summary}")).ToList();
+        var loaded = await options.LoadAsync(actors.Current, id, ct);
+        if (!loaded.Succeeded)
+        {
+            return NotFound();
+        }
+        Options = loaded.Value;
+        return null;
     }
 }

@@ -1,17 +1,16 @@
 using ChildStory.Common;
 using ChildStory.Data;
 using ChildStory.Domain.Chronology;
-using ChildStory.Features.Access;
+using ChildStory.Features.Children;
 using ChildStory.Features.Chronology;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Children.Story;
 
 /// <summary>A practitioner adds an entry — or the child's own words — to the story.</summary>
-public sealed class AddModel(AddEvent add, ChildAccess access, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+public sealed class AddModel(AddEvent add, ChildHeading heading, TimeProvider time, IActorAccessor actors) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
     [BindProperty] public string? OccurredOn { get; set; }
@@ -31,14 +30,12 @@ public sealed class AddModel(AddEvent add, ChildAccess access, ChildStoryDbConte
         {
             return Forbid();
         }
-        var opened = await access.OpenAsync(actors.Current, id, ct);
-        if (!opened.Succeeded)
+        if (await LoadAsync(id, ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
-        await LoadAsync(id, ct);
         Verification ??= nameof(ChildStory.Domain.Chronology.Verification.Verified);
-        OccurredOn ??= db.Time.GetUtcNow().ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        OccurredOn ??= time.GetUtcNow().ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         return Page();
     }
 
@@ -52,14 +49,18 @@ public sealed class AddModel(AddEvent add, ChildAccess access, ChildStoryDbConte
         if (result.Error!.Kind is ErrorKind.NotFound) { return NotFound(); }
         if (result.Error.Kind is ErrorKind.Forbidden) { return Forbid(); }
         ModelState.AddErrors(result.Error);
-        await LoadAsync(id, ct);
-        return Page();
+        return await LoadAsync(id, ct) ?? Page();
     }
 
-    private async Task LoadAsync(Guid id, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        ChildId = id;
-        ChildName = await db.People.Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+        var child = await heading.LoadAsync(actors.Current, id, ct);
+        if (!child.Succeeded)
+        {
+            return NotFound();
+        }
+        (ChildId, ChildName) = (id, child.Value.ChildName);
+        return null;
     }
 
     public static IReadOnlyList<EventType> Types => EventTypes.RecordableByPractitioners;

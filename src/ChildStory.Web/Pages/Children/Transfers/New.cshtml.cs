@@ -1,12 +1,10 @@
 using ChildStory.Common;
 using ChildStory.Data;
 using ChildStory.Domain.Sharing;
-using ChildStory.Features.Access;
 using ChildStory.Features.Sharing;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Children.Transfers;
 
@@ -15,7 +13,7 @@ namespace ChildStory.Web.Pages.Children.Transfers;
 /// authority must acknowledge it (it is chased like any share); acknowledging makes it part of the team around the
 /// child, so the child's record on the receiving side shows the history.
 /// </summary>
-public sealed class NewModel(SendShare send, ChildAccess access, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+public sealed class NewModel(SendShare send, TransferFormOptions options, IActorAccessor actors) : PageModel
 {
     [BindProperty] public Guid? AgencyId { get; set; }
     [BindProperty] public string? OpenConcerns { get; set; }
@@ -37,17 +35,16 @@ public sealed class NewModel(SendShare send, ChildAccess access, ChildStoryDbCon
         {
             return Forbid();
         }
-        if (!(await access.OpenAsync(actors.Current, id, ct)).Succeeded)
-        {
-            return NotFound();
-        }
-        await LoadAsync(id, ct);
-        return Page();
+        return await LoadAsync(id, ct) ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        await LoadAsync(id, ct);
+        // Need to know first: the packet's subject and the form shown again both name the child.
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
         int? days = int.TryParse(WithinDays, out var d) ? d : null;
         var agency = AgencyId is { } a ? Agencies.FirstOrDefault(x => x.Value == a.ToString())?.Text : null;
         if (AgencyId is null)
@@ -73,11 +70,15 @@ public sealed class NewModel(SendShare send, ChildAccess access, ChildStoryDbCon
         return Page();
     }
 
-    private async Task LoadAsync(Guid id, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        ChildId = id;
-        ChildName = await db.People.Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
-        Agencies = (await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
-            .Select(a => new SelectOption(a.Id.ToString(), a.Name)).ToList();
+        var loaded = await options.LoadAsync(actors.Current, id, ct);
+        if (!loaded.Succeeded)
+        {
+            return NotFound();
+        }
+        (ChildId, ChildName) = (loaded.Value.ChildId, loaded.Value.ChildName);
+        Agencies = loaded.Value.Agencies.Select(a => new SelectOption(a.Id.ToString(), a.Name)).ToList();
+        return null;
     }
 }

@@ -1,16 +1,16 @@
 using ChildStory.Data;
 using ChildStory.Features.Calendar;
+using ChildStory.Features.Children;
 using ChildStory.Features.Visits;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ChildStory.Web.Pages.Children.Visits;
 
 /// <summary>Records a visit or an attempt to see the child or family, successful or not.</summary>
-public sealed class NewModel(RecordVisit record, Features.Access.ChildAccess access, ChildStoryDbContext db, IOptions<CalendarOptions> calendar, IActorAccessor actors) : PageModel
+public sealed class NewModel(RecordVisit record, ChildHeading heading, IOptions<CalendarOptions> calendar, IActorAccessor actors) : PageModel
 {
     [BindProperty] public string? Place { get; set; }
     [BindProperty] public string? OccurredAt { get; set; }
@@ -50,13 +50,13 @@ public sealed class NewModel(RecordVisit record, Features.Access.ChildAccess acc
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var basis = await access.BasisAsync(actors.Current, id, ct);
-        if (basis is not (Features.Access.AccessBasis.Involvement or Features.Access.AccessBasis.FrontDoor))
+        // The same rule as saving the visit (and a refusal is audited); broken glass reads a record but records no work.
+        var child = await heading.LoadForWorkAsync(actors.Current, id, ct);
+        if (!child.Succeeded)
         {
             return NotFound();
         }
-        ChildId = id;
-        ChildName = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+        (ChildId, ChildName) = (id, child.Value.ChildName);
         return null;
     }
 
