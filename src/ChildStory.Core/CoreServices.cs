@@ -93,6 +93,7 @@ public static class CoreServices
         services.AddScoped<Features.Meetings.CancelMeeting>();
         services.AddScoped<Features.Meetings.MeetingQueries>();
         services.AddScoped<Features.Meetings.MeetingDocuments>();
+        services.AddScoped<Features.Meetings.MeetingAccess>();
         services.AddScoped<Features.Plans.StartPlan>();
         services.AddScoped<Features.Plans.ChangePlan>();
         services.AddScoped<Features.Plans.UpdateAction>();
