@@ -129,6 +129,7 @@ public static class CoreServices
         services.AddScoped<Features.Mapping.RecordAssociation>();
         services.AddScoped<Features.Mapping.ChangeAssociation>();
         services.AddScoped<Features.Mapping.PeerNetwork>();
+        services.AddScoped<Features.Mapping.PeopleAround>();
         services.AddScoped<Features.Exploitation.PossibleVictim>();
         services.AddOptions<Features.Escalation.EscalationOptions>().Bind(configuration.GetSection(Features.Escalation.EscalationOptions.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Features.Escalation.EscalationOptions>, Features.Escalation.EscalationOptionsValidator>();

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildStory.Web.Pages.Children.Network;
 
 /// <summary>Records a link between the child and a person or a place, with its source and grade.</summary>
-public sealed class NewModel(RecordAssociation record, ChildAccess access, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+public sealed class NewModel(RecordAssociation record, ChildAccess access, PeopleAround around, ChildStoryDbContext db, IActorAccessor actors) : PageModel
 {
     [BindProperty] public string? Target { get; set; }
     [BindProperty] public string? Kind { get; set; }
@@ -75,10 +75,7 @@ public sealed class NewModel(RecordAssociation record, ChildAccess access, Child
         }
         ChildId = id;
         ChildName = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
-        var around = await PeerNetwork.PeopleAroundAsync(db, id, ct);
-        Existing = (await db.People.AsNoTracking().Where(p => around.Contains(p.Id)).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth }).ToListAsync(ct))
-            .OrderBy(p => p.GivenName).ThenBy(p => p.FamilyName)
-            .Select(p => new SelectOption(p.Id.ToString(), $"{p.GivenName} {p.FamilyName}".Trim() + (p.DateOfBirth is { } d ? $" (born {d:d MMM yyyy})" : ""))).ToList();
+        Existing = (await around.ChoicesAsync(actors.Current, id, ct)).Select(p => new SelectOption(p.Id.ToString(), p.Name)).ToList();
         return null;
     }
 
