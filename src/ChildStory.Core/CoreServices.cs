@@ -116,6 +116,7 @@ public static class CoreServices
         services.AddScoped<Features.Meetings.CancelMeeting>();
         services.AddScoped<Features.Meetings.MeetingQueries>();
         services.AddScoped<Features.Meetings.MeetingDocuments>();
+        services.AddScoped<Features.Meetings.MeetingAccess>();
         services.AddScoped<Features.Plans.StartPlan>();
         services.AddScoped<Features.Plans.ChangePlan>();
         services.AddScoped<Features.Plans.UpdateAction>();
@@ -154,6 +155,7 @@ public static class CoreServices
         services.AddScoped<Features.Mapping.ChangeAssociation>();
         services.AddScoped<Features.Mapping.PeerNetwork>();
         services.AddScoped<Features.Exploitation.AssociationFormOptions>();
+        services.AddScoped<Features.Mapping.PeopleAround>();
         services.AddScoped<Features.Exploitation.PossibleVictim>();
         services.AddOptions<Features.Escalation.EscalationOptions>().Bind(configuration.GetSection(Features.Escalation.EscalationOptions.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Features.Escalation.EscalationOptions>, Features.Escalation.EscalationOptionsValidator>();

@@ -608,6 +608,9 @@ namespace ChildStory.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -615,6 +618,8 @@ namespace ChildStory.Migrations.Postgres.Migrations
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("PractitionerId", "MeetingId");
+
+                    b.HasIndex("TeamId", "MeetingId");
 
                     b.ToTable("MeetingInvitations");
                 });
@@ -3952,6 +3957,11 @@ namespace ChildStory.Migrations.Postgres.Migrations
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ChildStory.Domain.Partnership.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ChildStory.Domain.Casework.Plan", b =>

@@ -614,6 +614,9 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -621,6 +624,8 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("PractitionerId", "MeetingId");
+
+                    b.HasIndex("TeamId", "MeetingId");
 
                     b.ToTable("MeetingInvitations");
                 });
@@ -4016,6 +4021,11 @@ namespace ChildStory.Migrations.Sqlite.Migrations
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ChildStory.Domain.Partnership.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ChildStory.Domain.Casework.Plan", b =>

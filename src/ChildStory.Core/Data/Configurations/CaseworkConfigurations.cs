@@ -39,7 +39,9 @@ internal sealed class MeetingInvitationConfiguration : IEntityTypeConfiguration<
         builder.Property(i => i.ReportBy).HasMaxLength(200);
         builder.Ignore(i => i.LateNotice);
         builder.HasOne<Domain.Partnership.Agency>().WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Partnership.Team>().WithMany().HasForeignKey(i => i.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.PractitionerId, i.MeetingId });
+        builder.HasIndex(i => new { i.TeamId, i.MeetingId });
     }
 }
 

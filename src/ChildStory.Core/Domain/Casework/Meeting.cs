@@ -189,21 +189,28 @@ public enum Attendance
 }
 
 /// <summary>
-/// An invitation to one agency (and where named, one practitioner). It records the notice given, in working days,
-/// against the notice the meeting's type needs — short notice is flagged on the invitation, not hidden — and then
-/// the reply, the agency's report and whether they came.
+/// An invitation addressed to one practitioner or one team of an agency — never to a whole agency: it is the invitee's
+/// need to know, so only they (or their manager; for a team, its members and their managers) open the meeting through it,
+/// answer it and send the report. It records the notice given, in working days, against the notice the meeting's type
+/// needs — short notice is flagged on the invitation, not hidden — and then the reply, the report and whether they came.
+/// Invitations made before invitations were addressed may name neither: those belong to the agency's front door.
 /// </summary>
 public sealed class MeetingInvitation
 {
     private MeetingInvitation() { }
 
-    public MeetingInvitation(Guid id, Guid meetingId, Guid agencyId, Guid? practitionerId, string inviteeName, DateTimeOffset invitedAt,
+    public MeetingInvitation(Guid id, Guid meetingId, Guid agencyId, Guid? practitionerId, Guid? teamId, string inviteeName, DateTimeOffset invitedAt,
         int noticeWorkingDays, int requiredNoticeWorkingDays)
     {
+        if ((practitionerId is null) == (teamId is null))
+        {
+            throw new ArgumentException("An invitation is addressed to one practitioner or one team.");
+        }
         Id = id;
         MeetingId = meetingId;
         AgencyId = agencyId;
         PractitionerId = practitionerId;
+        TeamId = teamId;
         InviteeName = inviteeName;
         InvitedAt = invitedAt;
         NoticeWorkingDays = noticeWorkingDays;
@@ -214,6 +221,9 @@ public sealed class MeetingInvitation
     public Guid MeetingId { get; private set; }
     public Guid AgencyId { get; private set; }
     public Guid? PractitionerId { get; private set; }
+
+    /// <summary>The team invited, when no one practitioner is: each member answers for it.</summary>
+    public Guid? TeamId { get; private set; }
     public string InviteeName { get; private set; } = "";
     public DateTimeOffset InvitedAt { get; private set; }
     public int NoticeWorkingDays { get; private set; }

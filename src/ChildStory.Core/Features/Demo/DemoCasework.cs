@@ -148,14 +148,15 @@ internal static class DemoCasework
         var required = options.NoticeFor(MeetingType.InitialChildProtectionConference);
         var given = working.NoticeWorkingDays(invitedAt, conferenceAt);
         conference.GoAheadAtShortNotice("The conference must be held within 15 working days of the strategy discussion");
-        var gp = await db.Involvements.AsNoTracking().Where(i => i.ChildId == s47 && i.Role == InvolvementRole.GeneralPractitioner).Select(i => new { i.AgencyId, i.PractitionerId }).FirstOrDefaultAsync(ct);
-        conference.Invitations.Add(new MeetingInvitation(Guid.NewGuid(), conference.Id, csc, worker.Id, $"{worker.DisplayName}, {team.Agency.Name}", invitedAt, given, required));
-        if (gp is not null)
+        var gp = await db.Involvements.AsNoTracking().Where(i => i.ChildId == s47 && i.Role == InvolvementRole.GeneralPractitioner).Select(i => new { i.AgencyId, i.TeamId, i.PractitionerId }).FirstOrDefaultAsync(ct);
+        conference.Invitations.Add(new MeetingInvitation(Guid.NewGuid(), conference.Id, csc, worker.Id, null, $"{worker.DisplayName}, {team.Agency.Name}", invitedAt, given, required));
+        if (gp is { TeamId: { } gpTeam })
         {
-            var gpName = await db.Agencies.AsNoTracking().Where(a => a.Id == gp.AgencyId).Select(a => a.Name).SingleAsync(ct);
-            conference.Invitations.Add(new MeetingInvitation(Guid.NewGuid(), conference.Id, gp.AgencyId, null, gpName, invitedAt, given, required));
+            // The practice is invited as a team (any of its GPs may answer), as an organiser inviting the child's GP practice would.
+            var gpName = await db.Teams.AsNoTracking().Where(t => t.Id == gpTeam).Select(t => t.Name + ", " + t.Agency!.Name).SingleAsync(ct);
+            conference.Invitations.Add(new MeetingInvitation(Guid.NewGuid(), conference.Id, gp.AgencyId, null, gpTeam, gpName, invitedAt, given, required));
         }
-        var schoolInvite = new MeetingInvitation(Guid.NewGuid(), conference.Id, p.DemoSchool.Staff.Agency.Id, dsl.Id, $"{dsl.DisplayName}, {p.DemoSchool.Staff.Agency.Name}", invitedAt, given, required);
+        var schoolInvite = new MeetingInvitation(Guid.NewGuid(), conference.Id, p.DemoSchool.Staff.Agency.Id, dsl.Id, null, $"{dsl.DisplayName}, {p.DemoSchool.Staff.Agency.Name}", invitedAt, given, required);
         schoolInvite.Respond(InvitationResponse.Accepted, null);
         schoolInvite.SubmitReport("Bruising seen on Monday; attendance 81% this term; he says he is 'fine'.", dsl.DisplayName, invitedAt.AddHours(5));
         conference.Invitations.Add(schoolInvite);
@@ -197,7 +198,7 @@ internal static class DemoCasework
     {
         var meeting = new Meeting(Guid.NewGuid(), child, type, at, format, format == MeetingFormat.Telephone ? null : "Westmere Civic Centre", organiser.Id,
             organiser.DisplayName, agency, false, null, at.AddDays(-3));
-        meeting.Invitations.Add(new MeetingInvitation(Guid.NewGuid(), meeting.Id, agency, organiser.Id, organiser.DisplayName, at.AddDays(-3), 2, 0));
+        meeting.Invitations.Add(new MeetingInvitation(Guid.NewGuid(), meeting.Id, agency, organiser.Id, null, organiser.DisplayName, at.AddDays(-3), 2, 0));
         meeting.Invitations[0].RecordAttendance(Attendance.Attended);
         meeting.RecordHeld(at, "Team manager", outcome, decisions, null, ChildVoice.None, null);
         return meeting;

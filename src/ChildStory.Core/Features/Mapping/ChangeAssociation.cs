@@ -7,12 +7,17 @@ using ChildStory.Domain.Exploitation;
 using ChildStory.Features.Access;
 using ChildStory.Features.TeamAroundChild;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChildStory.Features.Mapping;
 
+/// <summary>
+/// One link as a reader sees it. Both ends are named as the reader's map names them (<see cref="PeerNaming"/>);
+/// <see cref="NetworkOf"/> is the end whose map the reader may open (the child holding the link, or the child at the other end).
+/// </summary>
 public sealed record LinkDetail(Guid Id, Guid ChildId, string ChildName, AssociationKind Kind, string Other, string Source, string Grade, string Reliability, string Assessment,
     DateOnly ObservedOn, string RecordedBy, string Agency, DateTimeOffset RecordedAt, string? Note, bool Restricted, string? Disputed, DateOnly? EndedOn, string? EndReason,
-    int Version, bool CanChange);
+    int Version, bool CanChange, Guid NetworkOf, string NetworkName);
 
 /// <summary>
 /// One link, read or changed: disputed (by anyone who may see it, on behalf of the child, the family or themselves —
@@ -20,28 +25,35 @@ public sealed record LinkDetail(Guid Id, Guid ChildId, string ChildName, Associa
 /// holds; it stays in the record, off the map unless ended links are asked for). Links are opened through either end
 /// that is a child's record; a restricted link only by the agency holding it.
 /// </summary>
-public sealed class ChangeAssociation(ChildStoryDbContext db, ChildAccess read, CaseworkAccess work)
+public sealed class ChangeAssociation(ChildStoryDbContext db, ChildAccess read, CaseworkAccess work, IOptions<MappingOptions> options)
 {
     public async Task<Result<LinkDetail>> GetAsync(Actor actor, Guid linkId, CancellationToken ct = default)
     {
-        var (link, basis) = await OpenAsync(actor, linkId, false, ct);
+        var (link, basis, through, openable) = await OpenAsync(actor, linkId, false, ct);
         if (link is null)
         {
             return Error.NotFound("Link");
         }
-        var childName = await db.People.AsNoTracking().Where(p => p.Id == link.ChildId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
-        var other = link.PersonId is { } personId
-            ? await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => (p.GivenName + " " + p.FamilyName).Trim()).SingleAsync(ct)
-            : (await db.Places.AsNoTracking().SingleAsync(p => p.Id == link.PlaceId, ct)).ToString();
+        var today = CaseworkAccess.Today(db);
+        var policy = options.Value.PeerNames;
+        var ids = new[] { link.ChildId, link.PersonId ?? Guid.Empty };
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.IsChild, p.DateOfBirth }).ToDictionaryAsync(p => p.Id, ct);
+        string Named(Guid id)
+        {
+            var p = people[id];
+            return PeerNaming.Name(policy, p.GivenName, p.FamilyName, PeerNaming.IsChildAged(p.IsChild, p.DateOfBirth, today), openable.Contains(id));
+        }
+        var other = link.PersonId is { } personId ? Named(personId) : (await db.Places.AsNoTracking().SingleAsync(p => p.Id == link.PlaceId, ct)).ToString();
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == link.AgencyId).Select(a => a.Name).SingleAsync(ct);
-        return new LinkDetail(link.Id, link.ChildId, childName, link.Kind, other, link.Source, link.Grade, LinkWords.Reliability(link.Reliability), LinkWords.Assessment(link.Assessment),
+        return new LinkDetail(link.Id, link.ChildId, Named(link.ChildId), link.Kind, other, link.Source, link.Grade, LinkWords.Reliability(link.Reliability), LinkWords.Assessment(link.Assessment),
             link.ObservedOn, link.RecordedBy, agency, link.RecordedAt, link.Note, link.Sensitivity != Sensitivity.None, link.Disputed, link.EndedOn, link.EndReason, link.Version,
-            actor.PractitionerId is not null && basis is AccessBasis.Involvement or AccessBasis.FrontDoor);
+            actor.PractitionerId is not null && basis is AccessBasis.Involvement or AccessBasis.FrontDoor, through, Named(through));
     }
 
     public async Task<Result<bool>> DisputeAsync(Actor actor, Guid linkId, int version, string? note, CancellationToken ct = default)
     {
-        var (link, _) = await OpenAsync(actor, linkId, true, ct);
+        var (link, _, _, _) = await OpenAsync(actor, linkId, true, ct);
         if (link is null)
         {
             return Error.NotFound("Link");
@@ -57,7 +69,7 @@ public sealed class ChangeAssociation(ChildStoryDbContext db, ChildAccess read, 
 
     public async Task<Result<bool>> EndAsync(Actor actor, Guid linkId, int version, DateOnly? endedOn, string? reason, CancellationToken ct = default)
     {
-        var (link, _) = await OpenAsync(actor, linkId, true, ct);
+        var (link, _, _, _) = await OpenAsync(actor, linkId, true, ct);
         if (link is null)
         {
             return Error.NotFound("Link");
@@ -92,29 +104,37 @@ public sealed class ChangeAssociation(ChildStoryDbContext db, ChildAccess read, 
         return true;
     }
 
-    /// <summary>The link, if the actor may open it through either end that is a child's record (to change it: may work with that child).</summary>
-    private async Task<(Association? Link, AccessBasis Basis)> OpenAsync(Actor actor, Guid linkId, bool forWork, CancellationToken ct)
+    /// <summary>
+    /// The link, if the actor may open it through either end that is a child's record (to change it: may work with that
+    /// child): with the basis and the end it was opened through, and every child end whose record the actor may open.
+    /// </summary>
+    private async Task<(Association? Link, AccessBasis Basis, Guid Through, HashSet<Guid> Openable)> OpenAsync(Actor actor, Guid linkId, bool forWork, CancellationToken ct)
     {
         var link = await db.Associations.SingleOrDefaultAsync(a => a.Id == linkId, ct);
         if (link is null || !link.ReadableBy(actor.AgencyId, actor.Kind == ActorKind.System))
         {
-            return (null, AccessBasis.None);
+            return (null, AccessBasis.None, Guid.Empty, []);
         }
         var ends = new List<Guid> { link.ChildId };
         if (link.PersonId is { } personId && await db.People.AnyAsync(p => p.Id == personId && p.IsChild, ct))
         {
             ends.Add(personId);
         }
+        var bases = new Dictionary<Guid, AccessBasis>();
         foreach (var end in ends)
         {
-            var basis = await read.BasisAsync(actor, end, ct);
-            if (basis == AccessBasis.None || (forWork && !(await work.OpenForWorkAsync(actor, end, ct)).Succeeded))
+            bases[end] = await read.BasisAsync(actor, end, ct);
+        }
+        var openable = bases.Where(b => b.Value != AccessBasis.None).Select(b => b.Key).ToHashSet();
+        foreach (var end in ends.Where(openable.Contains))
+        {
+            if (forWork && !(await work.OpenForWorkAsync(actor, end, ct)).Succeeded)
             {
                 continue;
             }
-            return (link, basis);
+            return (link, bases[end], end, openable);
         }
         await read.OpenAsync(actor, link.ChildId, ct); // audits the refusal
-        return (null, AccessBasis.None);
+        return (null, AccessBasis.None, Guid.Empty, []);
     }
 }

@@ -49,8 +49,8 @@ public sealed record NetworkView(Guid ChildId, string ChildName, int Depth, bool
 
 /// <summary>
 /// A child's network to depth two: the people and places linked to the child, and theirs — whichever child's record
-/// holds each link, since a link is between two. Children are named by the partnership's policy (initials or full
-/// names); children of other authorities appear as limited entries with their contact; places linked to several
+/// holds each link, since a link is between two. People are named by <see cref="PeerNaming"/> (the partnership's
+/// policy, and whether the reader may open a child's record); children of other authorities appear as limited entries with their contact; places linked to several
 /// children are counted. Restricted links (police intelligence) are shown only to the agency that holds them — others
 /// see that they exist and whom to ask — and the map is not walked through them. Ended links are left out unless asked for.
 /// Anyone who may see the child may see the map; the viewing is audited.
@@ -116,15 +116,6 @@ public sealed class PeerNetwork(ChildStoryDbContext db, ChildAccess access, IOpt
         return view with { CanRecord = actor.PractitionerId is not null && opened.Value is AccessBasis.Involvement or AccessBasis.FrontDoor };
     }
 
-    /// <summary>The people already around a child — its family and its readable links, either way — to link again without retyping.</summary>
-    public static async Task<List<Guid>> PeopleAroundAsync(ChildStoryDbContext db, Guid childId, CancellationToken ct)
-    {
-        var family = await db.Relationships.Where(r => r.ChildId == childId && r.RelatedPersonId != null).Select(r => r.RelatedPersonId!.Value).ToListAsync(ct);
-        var linked = await db.Associations.Where(a => a.Sensitivity == Sensitivity.None && a.EndedOn == null && (a.ChildId == childId || a.PersonId == childId))
-            .Select(a => a.ChildId == childId ? a.PersonId : a.ChildId).Where(id => id != null).Select(id => id!.Value).ToListAsync(ct);
-        return family.Concat(linked).Distinct().ToList();
-    }
-
     private async Task<NetworkView> DescribeAsync(Actor actor, Guid childId, int depth, bool includeEnded, MappingOptions settings, DateOnly today,
         Dictionary<Guid, int> depthOf, Dictionary<Guid, Guid> via, Dictionary<Guid, int> notShown, List<Association> shown, List<Association> hidden, CancellationToken ct)
     {
@@ -141,7 +132,7 @@ public sealed class PeerNetwork(ChildStoryDbContext db, ChildAccess access, IOpt
         var agencyIds = shown.Concat(hidden).Select(a => a.AgencyId).Distinct().ToList();
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var concern = shown.Where(a => Association.IsOfConcern(a.Kind)).Select(a => a.PersonId).ToHashSet();
-        bool IsChildAged(Guid id) => people.TryGetValue(id, out var p) && (p.IsChild || p.DateOfBirth is { } d && d > today.AddYears(-18));
+        bool IsChildAged(Guid id) => people.TryGetValue(id, out var p) && PeerNaming.IsChildAged(p.IsChild, p.DateOfBirth, today);
         var childrenAtPlace = shown.Where(a => a.PlaceId is not null).GroupBy(a => a.PlaceId!.Value)
             .ToDictionary(g => g.Key, g => g.Select(a => a.ChildId).Where(IsChildAged).Distinct().Count());
 
@@ -161,8 +152,7 @@ public sealed class PeerNetwork(ChildStoryDbContext db, ChildAccess access, IOpt
             var age = p.DateOfBirth is { } dob ? Person.AgeOn(dob, today) : (int?)null;
             var child = IsChildAged(id);
             var kind = id == childId ? NodeKind.Focus : !child ? NodeKind.Adult : p.HomeAuthority is not null ? NodeKind.OutOfAreaChild : NodeKind.Child;
-            var name = $"{p.GivenName} {p.FamilyName}".Trim();
-            var label = kind is NodeKind.Child or NodeKind.OutOfAreaChild && settings.PeerNames == PeerNames.Initials ? LinkWords.Initials(p.GivenName, p.FamilyName) : name;
+            var label = PeerNaming.Name(settings.PeerNames, p.GivenName, p.FamilyName, child, id == childId || openable.Contains(id));
             var knownText = kind switch
             {
                 NodeKind.OutOfAreaChild => $"Known to {p.HomeAuthority}: contact {p.AuthorityContact}",

@@ -74,7 +74,7 @@ public sealed partial class RecordAssociation(ChildStoryDbContext db, CaseworkAc
         }
         else
         {
-            var person = await FindOrAddPersonAsync(childId, form, today, errors, ct);
+            var person = await FindOrAddPersonAsync(actor, childId, form, today, errors, ct);
             if (person is null)
             {
                 return Error.Invalid(errors);
@@ -200,11 +200,11 @@ public sealed partial class RecordAssociation(ChildStoryDbContext db, CaseworkAc
         return errors;
     }
 
-    private async Task<Person?> FindOrAddPersonAsync(Guid childId, AssociationForm form, DateOnly today, ValidationErrors errors, CancellationToken ct)
+    private async Task<Person?> FindOrAddPersonAsync(Actor actor, Guid childId, AssociationForm form, DateOnly today, ValidationErrors errors, CancellationToken ct)
     {
         if (form.Target == LinkTarget.Existing)
         {
-            var network = await PeerNetwork.PeopleAroundAsync(db, childId, ct);
+            var network = await PeopleAround.IdsAsync(db, actor, childId, ct);
             if (!network.Contains(form.ExistingPersonId!.Value))
             {
                 errors.Add("ExistingPersonId", "Choose someone already in this child’s network or family");

@@ -2,13 +2,16 @@ using ChildStory.Common;
 using ChildStory.Data;
 using ChildStory.Domain.Audit;
 using ChildStory.Domain.Casework;
-using ChildStory.Features.TeamAroundChild;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Features.Meetings;
 
-/// <summary>An invited agency replies (coming, or apologies with a reason) and submits its report before the meeting.</summary>
-public sealed class AnswerInvitation(ChildStoryDbContext db, CaseworkAccess access)
+/// <summary>
+/// The invitee replies (coming, or apologies with a reason) and submits their report before the meeting. Only those
+/// the invitation is addressed to answer it — the practitioner or a member of the team invited, or the manager of
+/// either (<see cref="MeetingAccess"/>); anyone else who may see the meeting is told so, and a stranger that it does not exist.
+/// </summary>
+public sealed class AnswerInvitation(ChildStoryDbContext db, MeetingAccess access)
 {
     public async Task<Result<bool>> ReplyAsync(Actor actor, Guid invitationId, InvitationResponse? response, string? note, CancellationToken ct = default)
     {
@@ -67,13 +70,13 @@ public sealed class AnswerInvitation(ChildStoryDbContext db, CaseworkAccess acce
         {
             return (null, Error.NotFound("Invitation"));
         }
-        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == invitation.MeetingId).Select(m => new { m.ChildId, m.Status }).SingleAsync(ct);
-        if (actor.PractitionerId is null || invitation.AgencyId != actor.AgencyId)
+        if (!await access.AnswersAsync(actor, invitationId, ct))
         {
-            // The invitation is the invited agency's need to know; anyone else is told what a stranger would be.
-            var opened = await access.OpenForWorkAsync(actor, meeting.ChildId, ct);
-            return (null, opened.Succeeded ? Error.Forbidden("Only the invited agency can answer its invitation") : opened.Error);
+            // Someone else's invitation: those who may see the meeting are told whose it is; anyone else, what a stranger would be.
+            var opened = await access.OpenAsync(actor, invitation.MeetingId, ct);
+            return (null, opened.Succeeded ? Error.Forbidden("Only the invitee, their team or their manager can answer this invitation") : opened.Error);
         }
-        return meeting.Status == MeetingStatus.Scheduled ? (invitation, null) : (null, Error.Conflict($"This meeting has been {meeting.Status.ToString().ToLowerInvariant()}"));
+        var status = await db.Meetings.AsNoTracking().Where(m => m.Id == invitation.MeetingId).Select(m => m.Status).SingleAsync(ct);
+        return status == MeetingStatus.Scheduled ? (invitation, null) : (null, Error.Conflict($"This meeting has been {status.ToString().ToLowerInvariant()}"));
     }
 }

@@ -2,7 +2,6 @@ using ChildStory.Common;
 using ChildStory.Data;
 using ChildStory.Domain.Audit;
 using ChildStory.Domain.Casework;
-using ChildStory.Features.Access;
 using ChildStory.Features.Sharing;
 using ChildStory.Features.TeamAroundChild;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +10,10 @@ namespace ChildStory.Features.Meetings;
 
 /// <summary>
 /// Minutes attached to a held meeting by the organising agency (checked like any attachment: kind, content and size),
-/// and downloaded by those who may see the meeting — the team around the child, the front door and the agencies
-/// invited. Each download is audited; everyone invited is told when minutes arrive.
+/// and downloaded by those who may open the meeting (<see cref="MeetingAccess"/>): the team around the child, the front
+/// door, and those the invitations are addressed to. Each download is audited; everyone invited is told when minutes arrive.
 /// </summary>
-public sealed class MeetingDocuments(ChildStoryDbContext db, CaseworkAccess casework, ChildAccess access, Notifier notify)
+public sealed class MeetingDocuments(ChildStoryDbContext db, CaseworkAccess casework, MeetingAccess access, Notifier notify)
 {
     public async Task<Result<int>> AttachAsync(Actor actor, Guid meetingId, IReadOnlyList<AttachmentInput> files, CancellationToken ct = default)
     {
@@ -57,20 +56,20 @@ public sealed class MeetingDocuments(ChildStoryDbContext db, CaseworkAccess case
 
     public async Task<Result<(string FileName, string ContentType, byte[] Content)>> DownloadAsync(Actor actor, Guid meetingId, Guid documentId, CancellationToken ct = default)
     {
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Invitations).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
-        var document = meeting is null ? null : await db.MeetingDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.MeetingId == meetingId, ct);
-        if (meeting is null || document is null)
+        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => new { m.Id, m.ChildId }).SingleOrDefaultAsync(ct);
+        if (meeting is null)
         {
             return Error.NotFound("Document");
         }
-        var invited = actor.PractitionerId is not null && meeting.Invitations.Any(i => i.AgencyId == actor.AgencyId);
-        if (!invited)
+        var opened = await access.OpenAsync(actor, meeting.Id, ct);
+        if (!opened.Succeeded)
         {
-            var opened = await access.OpenAsync(actor, meeting.ChildId, ct);
-            if (!opened.Succeeded)
-            {
-                return opened.Error!;
-            }
+            return opened.Error!;
+        }
+        var document = await db.MeetingDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.MeetingId == meetingId, ct);
+        if (document is null)
+        {
+            return Error.NotFound("Document");
         }
         db.Audit(AuditActions.MeetingDocumentDownloaded, meeting.ChildId, subject: $"MeetingDocument:{document.Id}");
         await db.SaveChangesAsync(ct);

@@ -11,8 +11,11 @@ using Microsoft.Extensions.Options;
 
 namespace ChildStory.Features.Meetings;
 
-/// <summary>Who to invite: an agency, and where known the practitioner in it.</summary>
-public sealed record Invitee(Guid AgencyId, Guid? PractitionerId);
+/// <summary>
+/// Who to invite: a practitioner or a team of an agency. An agency alone is resolved to its people working with the
+/// child, or its front door (<see cref="MeetingAddressees"/>).
+/// </summary>
+public sealed record Invitee(Guid AgencyId, Guid? PractitionerId, Guid? TeamId = null);
 
 public sealed record MeetingForm(
     MeetingType? Type, DateTimeOffset? StartsAt, MeetingFormat? Format, string? Location, string? Purpose, bool ExploitationItem,
@@ -44,17 +47,8 @@ public sealed class ScheduleMeeting(ChildStoryDbContext db, CaseworkAccess acces
         if (form.Format is MeetingFormat.InPerson or MeetingFormat.Hybrid && string.IsNullOrEmpty(location)) { errors.Add("Location", "Say where the meeting is"); }
         errors.MaxLength("Location", location, 300, "The location").MaxLength("Purpose", form.Purpose, 2_000, "The purpose");
         var invitees = form.Invitees.Distinct().ToList();
-        if (invitees.Count == 0) { errors.Add("Invitees", "Invite at least one agency or practitioner"); }
-        var agencyIds = invitees.Select(i => i.AgencyId).Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id) && a.IsActive).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var practitionerIds = invitees.Where(i => i.PractitionerId != null).Select(i => i.PractitionerId!.Value).ToList();
-        var practitioners = await db.Practitioners.AsNoTracking().Where(p => practitionerIds.Contains(p.Id) && p.IsActive)
-            .ToDictionaryAsync(p => p.Id, p => new { p.AgencyId, Name = p.GivenName + " " + p.FamilyName }, ct);
-        if (invitees.Any(i => !agencies.ContainsKey(i.AgencyId)
-            || (i.PractitionerId is { } pid && (!practitioners.TryGetValue(pid, out var p) || p.AgencyId != i.AgencyId))))
-        {
-            errors.Add("Invitees", "An invitee is not an active agency or practitioner of the partnership");
-        }
+        if (invitees.Count == 0) { errors.Add("Invitees", "Invite at least one agency, team or practitioner"); }
+        var addressees = await MeetingAddressees.ResolveAsync(db, childId, invitees, errors, ct);
         if (errors.Any)
         {
             return Error.Invalid(errors);
@@ -71,7 +65,7 @@ public sealed class ScheduleMeeting(ChildStoryDbContext db, CaseworkAccess acces
             {
                 return Error.Invalid("ShortNoticeReason",
                     $"This gives {Days(notice)} of notice; a {Meeting.Describe(type).ToLowerInvariant()} needs {Days(required)}. "
-                    + $"Agencies given short notice may not be able to come or send a report: {string.Join(", ", agencyIds.Select(a => agencies[a]))}. "
+                    + $"Agencies given short notice may not be able to come or send a report: {string.Join(", ", addressees.Select(a => a.AgencyName).Distinct())}. "
                     + "Choose a later date, or confirm and say why it cannot wait");
             }
             if (reason.Length > 1_000)
@@ -86,18 +80,17 @@ public sealed class ScheduleMeeting(ChildStoryDbContext db, CaseworkAccess acces
         {
             meeting.GoAheadAtShortNotice(form.ShortNoticeReason!.Trim());
         }
-        foreach (var invitee in invitees)
+        foreach (var to in addressees)
         {
-            var name = invitee.PractitionerId is { } pid ? $"{practitioners[pid].Name}, {agencies[invitee.AgencyId]}" : agencies[invitee.AgencyId];
-            meeting.Invitations.Add(new MeetingInvitation(Guid.NewGuid(), meeting.Id, invitee.AgencyId, invitee.PractitionerId, name, now, notice, required));
+            meeting.Invitations.Add(new MeetingInvitation(Guid.NewGuid(), meeting.Id, to.AgencyId, to.PractitionerId, to.TeamId, to.Name, now, notice, required));
         }
         db.Meetings.Add(meeting);
         var when = working.Describe(meeting.StartsAt);
         var title = $"Invitation: {Meeting.Describe(type).ToLowerInvariant()} on {when}";
-        foreach (var invitee in invitees)
+        foreach (var invitation in meeting.Invitations)
         {
-            var parties = await MeetingParties.InviteeAsync(db, childId, invitee.AgencyId, invitee.PractitionerId, ct);
-            notify.Tell(parties, childId, title, notice < required ? $"Short notice ({Days(notice)}): {meeting.ShortNoticeReason}" : "Please reply and send your agency's report.",
+            var parties = await MeetingParties.InviteeAsync(db, invitation, ct);
+            notify.Tell(parties, childId, title, notice < required ? $"Short notice ({Days(notice)}): {meeting.ShortNoticeReason}" : "Please reply and send your report.",
                 $"/meetings/{meeting.Id}");
         }
         db.Audit(AuditActions.MeetingScheduled, childId, subject: $"Meeting:{meeting.Id}",

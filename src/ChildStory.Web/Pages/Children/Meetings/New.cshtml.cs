@@ -6,13 +6,15 @@ using ChildStory.Features.TeamAroundChild;
 using ChildStory.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ChildStory.Web.Pages.Children.Meetings;
 
-/// <summary>Arranges a meeting about a child: type, time, format, invitees (the team around the child first), and the notice it gives.</summary>
-public sealed class NewModel(TeamQueries team, ScheduleMeeting schedule, ChildStoryDbContext db, IOptions<CalendarOptions> calendar,
+/// <summary>
+/// Arranges a meeting about a child: type, time, format, invitees — the people and teams working with the child first,
+/// then any team of the partnership (an agency is invited through a team, never as a whole) — and the notice it gives.
+/// </summary>
+public sealed class NewModel(TeamQueries team, MeetingQueries meetings, ScheduleMeeting schedule, IOptions<CalendarOptions> calendar,
     IOptions<CaseworkOptions> casework, IActorAccessor actors) : PageModel
 {
     [BindProperty] public string? Type { get; set; }
@@ -23,12 +25,12 @@ public sealed class NewModel(TeamQueries team, ScheduleMeeting schedule, ChildSt
     [BindProperty] public string? Purpose { get; set; }
     [BindProperty] public bool ExploitationItem { get; set; }
     [BindProperty] public List<string> Invitees { get; set; } = [];
-    [BindProperty] public string? OtherAgency { get; set; }
+    [BindProperty] public string? OtherTeam { get; set; }
     [BindProperty] public bool ConfirmShortNotice { get; set; }
     [BindProperty] public string? ShortNoticeReason { get; set; }
 
     public TeamAroundView? Team { get; private set; }
-    public IReadOnlyList<SelectOption> Agencies { get; private set; } = [];
+    public IReadOnlyList<SelectOption> Teams { get; private set; } = [];
     public IReadOnlyList<SelectOption> TeamInvitees { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -45,7 +47,7 @@ public sealed class NewModel(TeamQueries team, ScheduleMeeting schedule, ChildSt
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         var startsAt = ModelState.DateTime("StartsAt", StartsAt, StartsAtTime, "the date of the meeting", calendar.Value, timeRequired: true);
-        var invitees = Invitees.Append(OtherAgency).Select(Parse).Where(i => i is not null).Select(i => i!).ToList();
+        var invitees = Invitees.Append(OtherTeam).Select(InviteOption.Decode).OfType<Invitee>().ToList();
         if (ModelState.IsValid)
         {
             var form = new MeetingForm(FormInput.Choice<MeetingType>(Type), startsAt, FormInput.Choice<MeetingFormat>(Format), Location, Purpose, ExploitationItem,
@@ -63,12 +65,6 @@ public sealed class NewModel(TeamQueries team, ScheduleMeeting schedule, ChildSt
         return await LoadAsync(id, ct) ?? Page();
     }
 
-    private static Invitee? Parse(string? value)
-    {
-        var parts = (value ?? "").Split(':');
-        return Guid.TryParse(parts[0], out var agency) ? new Invitee(agency, parts.Length > 1 && Guid.TryParse(parts[1], out var p) ? p : null) : null;
-    }
-
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
         var result = await team.TeamAsync(actors.Current, id, ct);
@@ -77,11 +73,13 @@ public sealed class NewModel(TeamQueries team, ScheduleMeeting schedule, ChildSt
             return NotFound();
         }
         Team = result.Value;
-        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
-        TeamInvitees = Team.Workers.Where(w => w.EndedOn is null || w.EndedOn >= today)
-            .Select(w => new SelectOption($"{w.AgencyId}:{w.PractitionerId}", w.Practitioner is null ? w.Agency : $"{w.Practitioner}, {w.Agency}", Words.Role(w.Role)))
-            .DistinctBy(o => o.Value).ToList();
-        Agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new SelectOption(a.Id + ":", a.Name, null)).ToListAsync(ct);
+        var options = await meetings.InviteOptionsAsync(actors.Current, id, ct);
+        if (!options.Succeeded)
+        {
+            return NotFound();
+        }
+        TeamInvitees = options.Value.Around.Select(o => new SelectOption(o.Value, o.Text, o.Role is { } role ? Words.Role(role) : null)).ToList();
+        Teams = options.Value.Teams.Select(o => new SelectOption(o.Value, o.Text, o.Agency)).ToList();
         return null;
     }
 
