@@ -53,6 +53,15 @@ public sealed class NewModel(SendShare send, ChildAccess access, ChildStoryDbCon
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
+        if (actors.Current.PractitionerId is null)
+        {
+            return Forbid();
+        }
+        // Access before anything is loaded: an unknown or hidden child is a 404, never a 500 or a name (issue 15).
+        if (!(await access.OpenAsync(actors.Current, id, ct)).Succeeded)
+        {
+            return NotFound();
+        }
         int? days = int.TryParse(WithinDays, out var d) ? d : null;
         if (!string.IsNullOrWhiteSpace(WithinDays) && days is null)
         {
