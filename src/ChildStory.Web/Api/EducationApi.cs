@@ -21,8 +21,9 @@ public static class EducationApi
     {
         var api = app.MapGroup("/api/v1/education").RequireAuthorization(SecurityServices.ApiPolicy).WithTags("Education");
 
-        api.MapPost("/attendance", async (JsonElement body, ImportAttendance import, IActorAccessor actors, CancellationToken ct) =>
+        api.MapPost("/attendance", async (HttpRequest request, ImportAttendance import, IActorAccessor actors, CancellationToken ct) =>
             {
+                var body = await ApiJson.ReadAsync(request, ct);
                 var actor = actors.Current;
                 if (actor.AgencyId is not { } school)
                 {

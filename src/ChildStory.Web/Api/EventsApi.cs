@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChildStory.Data;
 using ChildStory.Features.Chronology;
 using ChildStory.Web.Security;
@@ -14,9 +13,9 @@ public static class EventsApi
         var api = app.MapGroup("/api/v1/events").RequireAuthorization(SecurityServices.ApiPolicy).WithTags("Events");
 
         // The body is read item by item (EventBatch), so that a null or wrong-typed item is rejected on its own.
-        api.MapPost("/batch", async (JsonElement body, SubmitEvents submit, IActorAccessor actors, CancellationToken ct) =>
+        api.MapPost("/batch", async (HttpRequest request, SubmitEvents submit, IActorAccessor actors, CancellationToken ct) =>
             {
-                var read = EventBatch.Read(body);
+                var read = EventBatch.Read(await ApiJson.ReadAsync(request, ct));
                 return read.Succeeded ? (await submit.RunAsync(actors.Current, read.Value, ct)).Match(r => Results.Ok(r)) : read.Error!.ToProblem();
             })
             .Accepts<Batch>("application/json")
@@ -28,9 +27,9 @@ public static class EventsApi
             .Produces<SubmitEvents.Outcome>()
             .ProducesValidationProblem();
 
-        api.MapPost("/", async (JsonElement body, SubmitEvents submit, IActorAccessor actors, CancellationToken ct) =>
+        api.MapPost("/", async (HttpRequest request, SubmitEvents submit, IActorAccessor actors, CancellationToken ct) =>
             {
-                var result = await submit.RunAsync(actors.Current, [EventBatch.ReadItem(body)], ct);
+                var result = await submit.RunAsync(actors.Current, [EventBatch.ReadItem(await ApiJson.ReadAsync(request, ct))], ct);
                 if (!result.Succeeded)
                 {
                     return result.Error!.ToProblem();

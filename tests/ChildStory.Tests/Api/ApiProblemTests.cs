@@ -172,6 +172,17 @@ public abstract class ApiProblemTests<TFactory>(TFactory app) : ScenarioTests<TF
     }
 
     [Fact]
+    public async Task The_api_description_still_shows_the_shape_of_the_bodies_read_item_by_item()
+    {
+        var document = await Client().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        foreach (var (path, schema) in new[] { ("/api/v1/events/batch", "Batch"), ("/api/v1/events", "EventInput"), ("/api/v1/education/attendance", "AttendanceBatch") })
+        {
+            var body = document.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+            Assert.EndsWith(schema, body.GetProperty("schema").GetProperty("$ref").GetString());
+        }
+    }
+
+    [Fact]
     public async Task An_exception_inside_an_api_request_is_a_500_problem_with_a_trace_id_and_nothing_of_the_exception()
     {
         App.Hook.BeforeRead = _ => throw new InvalidOperationException("secret-internal-detail");
