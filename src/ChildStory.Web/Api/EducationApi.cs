@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChildStory.Common;
 using ChildStory.Data;
 using ChildStory.Features.Education;
@@ -20,32 +21,30 @@ public static class EducationApi
     {
         var api = app.MapGroup("/api/v1/education").RequireAuthorization(SecurityServices.ApiPolicy).WithTags("Education");
 
-        api.MapPost("/attendance", async (AttendanceBatch batch, ImportAttendance import, IActorAccessor actors, CancellationToken ct) =>
+        api.MapPost("/attendance", async (HttpRequest request, ImportAttendance import, IActorAccessor actors, CancellationToken ct) =>
             {
+                var body = await ApiJson.ReadAsync(request, ct);
                 var actor = actors.Current;
                 if (actor.AgencyId is not { } school)
                 {
                     return Error.Forbidden("Only a school's API client imports attendance").ToProblem();
                 }
-                if (batch.Items is not { Count: > 0 } items)
+                var items = body.ValueKind == JsonValueKind.Object
+                    ? body.EnumerateObject().LastOrDefault(p => string.Equals(p.Name, "items", StringComparison.OrdinalIgnoreCase)).Value
+                    : default;
+                if (items.ValueKind != JsonValueKind.Array || items.GetArrayLength() == 0)
                 {
-                    return Error.Invalid("items", "Send at least one line in items").ToProblem();
+                    return Error.Invalid("items", "Send an object {\"items\": [...]} with at least one line in items").ToProblem();
                 }
-                var lines = items.Select((i, n) => new ImportAttendance.Line(n + 1, new Dictionary<string, string?>
-                {
-                    ["upn"] = i.Upn,
-                    ["period_start"] = i.PeriodStart,
-                    ["period_end"] = i.PeriodEnd,
-                    ["possible_sessions"] = i.PossibleSessions,
-                    ["attended_sessions"] = i.AttendedSessions,
-                    ["on_roll_from"] = i.OnRollFrom,
-                })).ToList();
+                var lines = items.EnumerateArray().Select((item, n) => AttendanceJson.Read(item, n + 1)).ToList();
                 return (await import.RunAsync(actor, school, lines, ct)).Match(r => Results.Ok(r));
             })
+            .Accepts<AttendanceBatch>("application/json")
             .WithName("ImportAttendance")
             .WithSummary("Import your pupils' attendance for a week or half-term, each line on its own")
             .WithDescription("Items carry the CSV's columns (upn, periodStart, periodEnd as yyyy-MM-dd, possibleSessions, attendedSessions, and onRollFrom to add a pupil to your roll). "
-                + "The answer lists each line's outcome (created, updated, unchanged or rejected) with each column's problem; good lines are kept. Re-sending a period updates it.")
+                + "The answer lists each line's outcome (created, updated, unchanged or rejected) with each column's problem; good lines are kept, "
+                + "and a null or unreadable item is rejected at its line, naming the column. Re-sending a period updates it.")
             .Produces<ImportAttendance.Outcome>()
             .ProducesValidationProblem();
 

@@ -12,8 +12,13 @@ public static class EventsApi
     {
         var api = app.MapGroup("/api/v1/events").RequireAuthorization(SecurityServices.ApiPolicy).WithTags("Events");
 
-        api.MapPost("/batch", async (Batch batch, SubmitEvents submit, IActorAccessor actors, CancellationToken ct) =>
-                (await submit.RunAsync(actors.Current, batch.Items, ct)).Match(r => Results.Ok(r)))
+        // The body is read item by item (EventBatch), so that a null or wrong-typed item is rejected on its own.
+        api.MapPost("/batch", async (HttpRequest request, SubmitEvents submit, IActorAccessor actors, CancellationToken ct) =>
+            {
+                var read = EventBatch.Read(await ApiJson.ReadAsync(request, ct));
+                return read.Succeeded ? (await submit.RunAsync(actors.Current, read.Value, ct)).Match(r => Results.Ok(r)) : read.Error!.ToProblem();
+            })
+            .Accepts<Batch>("application/json")
             .WithName("SubmitEventBatch")
             .WithSummary("Submit up to 10,000 events about children, each with an idempotency key")
             .WithDescription("Every item succeeds or fails on its own: the answer lists each item's outcome (created, duplicate or rejected) "
@@ -22,9 +27,9 @@ public static class EventsApi
             .Produces<SubmitEvents.Outcome>()
             .ProducesValidationProblem();
 
-        api.MapPost("/", async (EventInput item, SubmitEvents submit, IActorAccessor actors, CancellationToken ct) =>
+        api.MapPost("/", async (HttpRequest request, SubmitEvents submit, IActorAccessor actors, CancellationToken ct) =>
             {
-                var result = await submit.RunAsync(actors.Current, [item], ct);
+                var result = await submit.RunAsync(actors.Current, [EventBatch.ReadItem(await ApiJson.ReadAsync(request, ct))], ct);
                 if (!result.Succeeded)
                 {
                     return result.Error!.ToProblem();
@@ -37,6 +42,7 @@ public static class EventsApi
                     _ => Results.ValidationProblem(outcome.Errors!.ToDictionary(e => e.Key, e => e.Value), title: "The event has errors"),
                 };
             })
+            .Accepts<EventInput>("application/json")
             .WithName("SubmitEvent")
             .WithSummary("Submit one event about a child")
             .Produces<SubmitEvents.ItemOutcome>(StatusCodes.Status201Created)

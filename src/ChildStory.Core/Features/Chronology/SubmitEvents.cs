@@ -46,7 +46,11 @@ public sealed class SubmitEvents(ChildStoryDbContext db, LinkEvents link)
         }
     }
 
-    public async Task<Result<Outcome>> RunAsync(Actor actor, IReadOnlyList<EventInput>? items, CancellationToken ct = default)
+    public Task<Result<Outcome>> RunAsync(Actor actor, IReadOnlyList<EventInput>? items, CancellationToken ct = default) =>
+        RunAsync(actor, items?.Select(i => new EventBatch.Item(i)).ToList(), ct);
+
+    /// <summary>Items as read by <see cref="EventBatch"/>: one that could not be read is rejected at its index, with its field's problem.</summary>
+    public async Task<Result<Outcome>> RunAsync(Actor actor, IReadOnlyList<EventBatch.Item>? items, CancellationToken ct = default)
     {
         if (actor.AgencyId is not { } agencyId)
         {
@@ -62,10 +66,16 @@ public sealed class SubmitEvents(ChildStoryDbContext db, LinkEvents link)
         var keysInBatch = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
-            var (built, errors) = EventInputValidation.Build(items[i], agencyId, now);
+            if (items[i].Input is not { } input)
+            {
+                outcomes[i] = new ItemOutcome(i, items[i].IdempotencyKey, "rejected", null,
+                    items[i].Unreadable ?? new Dictionary<string, string[]> { ["item"] = ["Each item must be an event object, not null"] });
+                continue;
+            }
+            var (built, errors) = EventInputValidation.Build(input, agencyId, now);
             if (built is null)
             {
-                outcomes[i] = new ItemOutcome(i, items[i].IdempotencyKey, "rejected", null, errors.ToDictionary());
+                outcomes[i] = new ItemOutcome(i, input.IdempotencyKey, "rejected", null, errors.ToDictionary());
             }
             else if (!keysInBatch.Add(built.IdempotencyKey))
             {

@@ -22,8 +22,11 @@ public sealed class ImportAttendance(ChildStoryDbContext db, EducationAccess acc
 
     public static readonly string[] Columns = ["upn", "period_start", "period_end", "possible_sessions", "attended_sessions", "on_roll_from"];
 
-    /// <summary>One line as read: its number in the file (or position in the request) and its cells by column name.</summary>
-    public sealed record Line(int Number, IReadOnlyDictionary<string, string?> Cells);
+    /// <summary>
+    /// One line as read: its number in the file (or position in the request) and its cells by column name; or, for a
+    /// line that could not be read at all (a null or wrong-typed API item), why, by column — it is rejected on its own.
+    /// </summary>
+    public sealed record Line(int Number, IReadOnlyDictionary<string, string?> Cells, IReadOnlyDictionary<string, string[]>? Unreadable = null);
 
     /// <summary>What happened to one line: created, updated, unchanged or rejected, with each column's problem.</summary>
     public sealed record LineResult(int Line, string Outcome, IReadOnlyDictionary<string, string[]>? Errors);
@@ -82,7 +85,7 @@ public sealed class ImportAttendance(ChildStoryDbContext db, EducationAccess acc
         int created = 0, updated = 0, unchanged = 0;
         foreach (var line in lines)
         {
-            var (outcome, errors) = await ImportLineAsync(actor, school, line, today, ct);
+            var (outcome, errors) = line.Unreadable is { } unreadable ? ("rejected", unreadable) : await ImportLineAsync(actor, school, line, today, ct);
             results.Add(new LineResult(line.Number, errors is null ? outcome : "rejected", errors));
             created += outcome == "created" && errors is null ? 1 : 0;
             updated += outcome == "updated" && errors is null ? 1 : 0;

@@ -129,9 +129,13 @@ public sealed class ReviewPlan(ChildStoryDbContext db, CaseworkAccess access, Pa
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception e) when (e is DbUpdateConcurrencyException || UniqueViolation.IsClash(e))
         {
-            return Error.Conflict("Someone else changed this plan at the same time: look at it again");
+            // Two people reviewing (or changing) one plan at once both take the next revision number and the plan's
+            // version; the database lets one through and refuses the other whole (issue 15, finding 9). Forget the
+            // refused changes so that the page shows the plan as it now stands.
+            db.ChangeTracker.Clear();
+            return Error.Conflict("Someone else reviewed or changed this plan just now, so yours was not saved: look at the plan as it stands and try again");
         }
         return true;
     }

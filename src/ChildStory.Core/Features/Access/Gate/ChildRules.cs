@@ -17,8 +17,7 @@ public sealed class ChildRule(ChildStoryDbContext db, ChildAccess access) : IRes
 
 /// <summary>
 /// Objects that are part of a child's record and open on the same terms as the record: alerts, plans, agreed
-/// actions, withdrawals and links on a peer map (whose restricted content is then kept to the holding agency by
-/// <see cref="SensitiveRecords"/>).
+/// actions and withdrawals.
 /// </summary>
 public abstract class ChildOwnedRule(ChildAccess access) : IResourceRule
 {
@@ -64,10 +63,32 @@ public sealed class WithdrawalRule(ChildStoryDbContext db, ChildAccess access) :
         await db.Withdrawals.Where(w => w.Id == id).Select(w => (Guid?)w.ChildId).SingleOrDefaultAsync(ct);
 }
 
-public sealed class LinkRule(ChildStoryDbContext db, ChildAccess access) : ChildOwnedRule(access)
+/// <summary>
+/// A link on a peer map: readable content (<see cref="SensitiveRecords"/>: a restricted link is the holding agency's
+/// alone), opened through either end the reader may open — the child who holds it, or the peer when the peer is a
+/// child (the link shows on both maps). The link page then names the other end as the map does.
+/// </summary>
+public sealed class LinkRule(ChildStoryDbContext db, ChildAccess access) : IResourceRule
 {
-    public override ResourceKind Kind => ResourceKind.Link;
+    public ResourceKind Kind => ResourceKind.Link;
 
-    protected override async Task<Guid?> ChildOfAsync(Guid id, CancellationToken ct) =>
-        await db.Associations.Where(a => a.Id == id).Select(a => (Guid?)a.ChildId).SingleOrDefaultAsync(ct);
+    public async Task<ResourceDecision> DecideAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var link = await db.Associations.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a.ChildId, a.PersonId, a.Sensitivity, a.AgencyId }).SingleOrDefaultAsync(ct);
+        if (link is null)
+        {
+            return ResourceDecision.Missing;
+        }
+        if (!SensitiveRecords.MayRead(link.Sensitivity, link.AgencyId, actor))
+        {
+            return new ResourceDecision(true, link.ChildId, AccessBasis.None);
+        }
+        var basis = await access.BasisAsync(actor, link.ChildId, ct);
+        if (basis == AccessBasis.None && link.PersonId is { } peer && await db.People.AnyAsync(p => p.Id == peer && p.IsChild, ct))
+        {
+            basis = await access.BasisAsync(actor, peer, ct);
+        }
+        return new ResourceDecision(true, link.ChildId, basis);
+    }
 }
