@@ -60,7 +60,7 @@ public sealed class MappingTests(BrowserApp app)
         await page.GetByLabel("A — known directly to the source").CheckAsync();
         await page.GetByLabel("When was the link seen or reported?").FillAsync("1/10/2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the link" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#nodes")).ToContainTextAsync("E.M.");
+        await Assertions.Expect(page.Locator("#nodes")).ToContainTextAsync("Ellis Mapping");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a link" }).ClickAsync();
         await page.GetByLabel("A place, vehicle or online handle").CheckAsync();
