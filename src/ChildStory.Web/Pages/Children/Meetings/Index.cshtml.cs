@@ -1,13 +1,13 @@
 using ChildStory.Data;
+using ChildStory.Features.Children;
 using ChildStory.Features.Meetings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildStory.Web.Pages.Children.Meetings;
 
 /// <summary>A child's meetings, next and past, with notice, reports and outcomes.</summary>
-public sealed class IndexModel(MeetingQueries queries, ChildStoryDbContext db, IActorAccessor actors) : PageModel
+public sealed class IndexModel(ChildHeading heading, MeetingQueries queries, IActorAccessor actors) : PageModel
 {
     public Guid ChildId { get; private set; }
     public string ChildName { get; private set; } = "";
@@ -15,13 +15,17 @@ public sealed class IndexModel(MeetingQueries queries, ChildStoryDbContext db, I
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
+        var child = await heading.LoadAsync(actors.Current, id, ct);
+        if (!child.Succeeded)
+        {
+            return NotFound();
+        }
         var result = await queries.ForChildAsync(actors.Current, id, ct);
         if (!result.Succeeded)
         {
             return NotFound();
         }
-        ChildId = id;
-        ChildName = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+        (ChildId, ChildName) = (id, child.Value.ChildName);
         Meetings = result.Value;
         return Page();
     }
