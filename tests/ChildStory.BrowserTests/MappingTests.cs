@@ -79,7 +79,7 @@ public sealed class MappingTests(BrowserApp app)
         // Select the peer on the map: their own map, where Kian is the link.
         await page.Locator($"svg a[href='/children/{friend}/network']").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ellis Mapping");
-        await Assertions.Expect(page.Locator("#nodes")).ToContainTextAsync("K.M.");
+        await Assertions.Expect(page.Locator("#nodes")).ToContainTextAsync("Kian Mapping");
         await page.GotoAsync($"/children/{child}/network/print");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Network map: Kian Mapping");
         await page.AssertAccessibleAsync();
